@@ -1,0 +1,111 @@
+package io.pricewar.events;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One meter of one model of one vendor in one tier: the unit that has a price. A model never
+ * has "a price"; its input, output and cached-input meters, and each context band or time
+ * window, are separate points.
+ *
+ * <p>The canonical form is {@code vendor/model/meter/tier}, each part a lower-case slug, so it
+ * can be a Kafka key, a MongoDB {@code _id} and a URL path segment alike.
+ */
+public record PricePointId(String vendor, String model, String meter, String tier) {
+
+    /** The tier of a point whose vendor publishes a single price for the meter. */
+    public static final String STANDARD_TIER = "standard";
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._+-]*");
+
+    public PricePointId {
+        requireSlug("vendor", vendor);
+        requireSlug("model", model);
+        requireSlug("meter", meter);
+        requireSlug("tier", tier);
+    }
+
+    /** Builds an id from names as a page shows them ("Qwen-Long", "0<Token≤32K"), slugging each. */
+    public static PricePointId of(String vendor, String model, String meter, String tier) {
+        return new PricePointId(slug(vendor), slug(model), slug(meter), slug(tier));
+    }
+
+    @JsonCreator
+    public static PricePointId parse(String canonical) {
+        Objects.requireNonNull(canonical, "pointId");
+        String[] parts = canonical.split("/", -1);
+        if (parts.length != 4) {
+            throw new IllegalArgumentException(
+                    "pointId must be vendor/model/meter/tier, was '" + canonical + "'");
+        }
+        return new PricePointId(parts[0], parts[1], parts[2], parts[3]);
+    }
+
+    /**
+     * Lower-cases and folds a display name into a slug: full-width forms are folded by NFKC,
+     * runs of anything that is not a letter, digit, '.', '+' or '-' become one '-'. Non-ASCII
+     * letters (model names in Chinese) are kept as their code points in hex, so two different
+     * names never fold to the same slug by losing characters; comparison signs of context bands
+     * ("0&lt;Token≤32K") become words (lt, le, gt, ge).
+     */
+    public static String slug(String displayName) {
+        String folded = Normalizer.normalize(displayName, Normalizer.Form.NFKC)
+                .strip().toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(folded.length());
+        boolean pendingDash = false;
+        for (int i = 0; i < folded.length(); ) {
+            int cp = folded.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean plain = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '.' || cp == '+';
+            if (plain) {
+                if (pendingDash && !out.isEmpty()) {
+                    out.append('-');
+                }
+                pendingDash = false;
+                out.appendCodePoint(cp);
+            } else if (Character.isLetterOrDigit(cp) || cp == '<' || cp == '>' || cp == '≤' || cp == '≥') {
+                // A symbol or non-ASCII letter stands as a word of its own, so it cannot run
+                // into a neighbouring ASCII word and collide with another name.
+                if (!out.isEmpty()) {
+                    out.append('-');
+                }
+                out.append(symbolSlug(cp));
+                pendingDash = true;
+            } else {
+                pendingDash = true;
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("'" + displayName + "' has nothing to build an id from");
+        }
+        return out.toString();
+    }
+
+    private static String symbolSlug(int cp) {
+        return switch (cp) {
+            case '<' -> "lt";
+            case '>' -> "gt";
+            case '≤' -> "le";
+            case '≥' -> "ge";
+            default -> "u" + Integer.toHexString(cp);
+        };
+    }
+
+    private static void requireSlug(String part, String value) {
+        if (value == null || !SLUG.matcher(value).matches()) {
+            throw new IllegalArgumentException(
+                    part + " must be a lower-case slug ([a-z0-9._+-]), was '" + value + "'");
+        }
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return vendor + "/" + model + "/" + meter + "/" + tier;
+    }
+}

@@ -1,0 +1,50 @@
+package io.pricewar.events;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PricePointIdTest {
+
+    @Test
+    void slugsDisplayNamesIntoACanonicalId() {
+        PricePointId id = PricePointId.of("Volcano Engine", "Doubao Pro-32k", "Input", "0<Token≤32K");
+
+        assertThat(id.toString()).isEqualTo("volcano-engine/doubao-pro-32k/input/0-lt-token-le-32k");
+        assertThat(PricePointId.parse(id.toString())).isEqualTo(id);
+    }
+
+    @Test
+    void foldsFullWidthFormsAndKeepsChineseNamesDistinct() {
+        assertThat(PricePointId.slug("ＥＲＮＩＥ　Ｓｐｅｅｄ")).isEqualTo("ernie-speed");
+        assertThat(PricePointId.slug("输入")).isNotEqualTo(PricePointId.slug("输出"));
+    }
+
+    @Test
+    void rejectsMalformedCanonicalIds() {
+        assertThatThrownBy(() -> PricePointId.parse("deepseek/chat/input"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("vendor/model/meter/tier");
+        assertThatThrownBy(() -> PricePointId.parse("DeepSeek/chat/input/standard"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slug");
+        assertThatThrownBy(() -> PricePointId.slug(" / "))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void normalizesEveryUnitToPerMillionExactly() {
+        assertThat(Price.of("0.0008", "CNY", PriceUnit.PER_1K_TOKENS).per1M()).isEqualByComparingTo("0.8");
+        assertThat(Price.of("0.00000015", "USD", PriceUnit.PER_TOKEN).per1M().toPlainString()).isEqualTo("0.15");
+        assertThat(Price.of("2", "CNY", PriceUnit.PER_1M_TOKENS).per1M().toPlainString()).isEqualTo("2");
+        assertThat(Price.of("0.12", "CNY", PriceUnit.PER_1K_TOKENS).per1M().toPlainString()).isEqualTo("120");
+    }
+
+    @Test
+    void freeIsAPriceAndNegativeIsNot() {
+        assertThat(Price.of("0", "CNY", PriceUnit.PER_1M_TOKENS).isFree()).isTrue();
+        assertThatThrownBy(() -> new Price(new BigDecimal("-0.1"), java.util.Currency.getInstance("CNY"), PriceUnit.PER_1M_TOKENS))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * has "a price"; its input, output and cached-input meters, and each context band or time
  * window, are separate points.
  *
- * <p>The canonical form is {@code vendor/model/meter/tier}, each part a lower-case slug, so it
- * can be a Kafka key, a MongoDB {@code _id} and a URL path segment alike.
+ * <p>The canonical form is {@code vendor:model:meter:tier}, each part a lower-case slug, so it
+ * can be a Kafka key, a MongoDB {@code _id} and a URL path segment alike (no slash in it).
  */
 public record PricePointId(String vendor, String model, String meter, String tier) {
 
@@ -38,10 +38,10 @@ public record PricePointId(String vendor, String model, String meter, String tie
     @JsonCreator
     public static PricePointId parse(String canonical) {
         Objects.requireNonNull(canonical, "pointId");
-        String[] parts = canonical.split("/", -1);
+        String[] parts = canonical.split(":", -1);
         if (parts.length != 4) {
             throw new IllegalArgumentException(
-                    "pointId must be vendor/model/meter/tier, was '" + canonical + "'");
+                    "pointId must be vendor:model:meter:tier, was '" + canonical + "'");
         }
         return new PricePointId(parts[0], parts[1], parts[2], parts[3]);
     }
@@ -106,6 +106,6 @@ public record PricePointId(String vendor, String model, String meter, String tie
     @JsonValue
     @Override
     public String toString() {
-        return vendor + "/" + model + "/" + meter + "/" + tier;
+        return vendor + ":" + model + ":" + meter + ":" + tier;
     }
 }

@@ -13,7 +13,7 @@ class PricePointIdTest {
     void slugsDisplayNamesIntoACanonicalId() {
         PricePointId id = PricePointId.of("Volcano Engine", "Doubao Pro-32k", "Input", "0<Token≤32K");
 
-        assertThat(id.toString()).isEqualTo("volcano-engine/doubao-pro-32k/input/0-lt-token-le-32k");
+        assertThat(id.toString()).isEqualTo("volcano-engine:doubao-pro-32k:input:0-lt-token-le-32k");
         assertThat(PricePointId.parse(id.toString())).isEqualTo(id);
     }
 
@@ -25,9 +25,9 @@ class PricePointIdTest {
 
     @Test
     void rejectsMalformedCanonicalIds() {
-        assertThatThrownBy(() -> PricePointId.parse("deepseek/chat/input"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("vendor/model/meter/tier");
-        assertThatThrownBy(() -> PricePointId.parse("DeepSeek/chat/input/standard"))
+        assertThatThrownBy(() -> PricePointId.parse("deepseek:chat:input"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("vendor:model:meter:tier");
+        assertThatThrownBy(() -> PricePointId.parse("DeepSeek:chat:input:standard"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slug");
         assertThatThrownBy(() -> PricePointId.slug(" / "))
                 .isInstanceOf(IllegalArgumentException.class);

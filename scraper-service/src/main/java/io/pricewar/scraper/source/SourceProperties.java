@@ -1,0 +1,14 @@
+package io.pricewar.scraper.source;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+
+/** The sources to scrape, from {@code pricewar.scraper.sources} in {@code scraper.yml} or any override. */
+@ConfigurationProperties("pricewar.scraper")
+public record SourceProperties(List<Source> sources) {
+
+    public SourceProperties {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+}

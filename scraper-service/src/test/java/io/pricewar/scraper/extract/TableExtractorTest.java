@@ -1,0 +1,67 @@
+package io.pricewar.scraper.extract;
+
+import io.pricewar.events.Price;
+import io.pricewar.events.PriceUnit;
+import org.junit.jupiter.api.Test;
+
+import java.util.Currency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TableExtractorTest {
+
+    private static final PriceNotation.Context CNY = new PriceNotation.Context(Currency.getInstance("CNY"), null);
+
+    @Test
+    void readsEveryModelAndMeterWithTheUnitFromTheHeader() {
+        Extraction extraction = TableExtractor.extract(FixturePages.page("alibaba-after-cut.html"), "alibaba",
+                FixturePages.ROWS_TABLE, CNY);
+
+        assertThat(extraction.isHealthy()).isTrue();
+        assertThat(extraction.rejected()).isEmpty();
+        assertThat(extraction.prices()).extracting(p -> p.pointId().toString(), p -> p.price().toString(), ExtractedPrice::cellText)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("alibaba:qwen-long:input:standard", "0.0005 CNY PER_1K_TOKENS", "0.0005"),
+                        org.assertj.core.groups.Tuple.tuple("alibaba:qwen-long:output:standard", "0.002 CNY PER_1K_TOKENS", "0.002"),
+                        org.assertj.core.groups.Tuple.tuple("alibaba:qwen-max:input:standard", "0.04 CNY PER_1K_TOKENS", "0.04"),
+                        org.assertj.core.groups.Tuple.tuple("alibaba:qwen-max:output:standard", "0.12 CNY PER_1K_TOKENS", "0.12"),
+                        org.assertj.core.groups.Tuple.tuple("alibaba:qwen-turbo:input:standard", "0.002 CNY PER_1K_TOKENS", "0.002"),
+                        org.assertj.core.groups.Tuple.tuple("alibaba:qwen-turbo:output:standard", "0.006 CNY PER_1K_TOKENS", "0.006"));
+    }
+
+    @Test
+    void readsFreeModelsAsZeroAndRejectsCellsWithoutAPrice() {
+        Extraction extraction = TableExtractor.extract(FixturePages.page("baidu-free.html"), "baidu",
+                FixturePages.ROWS_TABLE, CNY);
+
+        assertThat(extraction.prices()).filteredOn(p -> p.pointId().model().equals("ernie-speed"))
+                .allSatisfy(p -> assertThat(p.price().isFree()).isTrue())
+                .hasSize(2);
+        assertThat(extraction.prices()).filteredOn(p -> p.pointId().toString().equals("baidu:ernie-4.0:input:standard"))
+                .singleElement().satisfies(p -> assertThat(p.price().sameAs(Price.of("0.12", "CNY", PriceUnit.PER_1K_TOKENS))).isTrue());
+        assertThat(extraction.rejected()).singleElement().satisfies(cell -> {
+            assertThat(cell.model()).isEqualTo("ERNIE 3.5");
+            assertThat(cell.meter()).isEqualTo("input");
+            assertThat(cell.cellText()).isEqualTo("请咨询销售");
+        });
+    }
+
+    @Test
+    void reportsAMissingTableAsALayoutChangeNotAsNoPrices() {
+        Extraction extraction = TableExtractor.extract(FixturePages.page("alibaba-layout-changed.html"), "alibaba",
+                FixturePages.ROWS_TABLE, CNY);
+
+        assertThat(extraction.isHealthy()).isFalse();
+        assertThat(extraction.problem()).contains("table.price-table");
+    }
+
+    @Test
+    void reportsAMissingColumnAsALayoutChange() {
+        TableRule expectsCache = new TableRule("table.price-table", "模型名称", null, java.util.Map.of("input-cache-hit", "缓存命中"));
+
+        Extraction extraction = TableExtractor.extract(FixturePages.page("alibaba-after-cut.html"), "alibaba", expectsCache, CNY);
+
+        assertThat(extraction.isHealthy()).isFalse();
+        assertThat(extraction.problem()).contains("缓存命中");
+    }
+}

@@ -1,0 +1,18 @@
+package io.pricewar.alert.subscription;
+
+import io.pricewar.events.PriceChanged;
+import io.pricewar.events.PriceEvent;
+
+/** What kind of event a subscription wants to hear about, whatever point it is on. */
+public enum AlertRule {
+
+    /** Any price change that is lower per million tokens in the same currency. */
+    ANY_DROP {
+        @Override
+        public boolean firesOn(PriceEvent event) {
+            return event instanceof PriceChanged changed && changed.isDrop();
+        }
+    };
+
+    public abstract boolean firesOn(PriceEvent event);
+}

@@ -1,0 +1,21 @@
+package io.pricewar.alert.subscription;
+
+import io.pricewar.alert.web.ApiPaths;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+@Configuration(proxyBeanMethods = false)
+class SubscriptionRoutes {
+
+    @Bean
+    RouterFunction<ServerResponse> subscriptionRouter(SubscriptionHandler handler) {
+        return RouterFunctions.route()
+                .POST(ApiPaths.SUBSCRIPTIONS, handler::create)
+                .GET(ApiPaths.SUBSCRIPTION, handler::get)
+                .DELETE(ApiPaths.SUBSCRIPTION, handler::delete)
+                .build();
+    }
+}

@@ -1,0 +1,12 @@
+package io.pricewar.alert.web;
+
+/** The service's HTTP paths that more than one feature builds on, declared once. */
+public final class ApiPaths {
+
+    public static final String SUBSCRIPTIONS = "/api/v1/subscriptions";
+
+    public static final String SUBSCRIPTION = SUBSCRIPTIONS + "/{id}";
+
+    private ApiPaths() {
+    }
+}

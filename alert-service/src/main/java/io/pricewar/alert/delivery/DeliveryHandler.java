@@ -1,0 +1,44 @@
+package io.pricewar.alert.delivery;
+
+import io.pricewar.alert.subscription.SubscriptionRepository;
+import io.pricewar.alert.web.ApiPaths;
+import io.pricewar.alert.web.Problems;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+
+/** HTTP adapter for a subscription's delivery history. */
+@Component
+class DeliveryHandler {
+
+    static final String DELIVERIES_PATH = ApiPaths.SUBSCRIPTION + "/deliveries";
+
+    /** A delivery as its subscriber sees it: without the payload it already received. */
+    record DeliveryView(String id, String eventId, DeliveryStatus status, int attempts, Instant createdAt,
+                        Instant deliveredAt, String failureReason) {
+
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.id(), d.eventId(), d.status(), d.attempts(), d.createdAt(), d.deliveredAt(),
+                    d.failureReason());
+        }
+    }
+
+    private final Deliveries deliveries;
+    private final SubscriptionRepository subscriptions;
+
+    DeliveryHandler(Deliveries deliveries, SubscriptionRepository subscriptions) {
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+    }
+
+    Mono<ServerResponse> list(ServerRequest request) {
+        String id = request.pathVariable("id");
+        return subscriptions.findById(id)
+                .flatMap(found -> ServerResponse.ok().body(
+                        deliveries.ofSubscription(id).map(DeliveryView::of), DeliveryView.class))
+                .switchIfEmpty(Mono.defer(() -> Problems.unknownSubscription(id)));
+    }
+}

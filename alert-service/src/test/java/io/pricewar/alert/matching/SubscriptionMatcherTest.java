@@ -1,0 +1,110 @@
+package io.pricewar.alert.matching;
+
+import io.pricewar.alert.subscription.AlertRule;
+import io.pricewar.alert.subscription.PointTarget;
+import io.pricewar.alert.subscription.Subscription;
+import io.pricewar.events.Price;
+import io.pricewar.events.PriceChanged;
+import io.pricewar.events.PriceEvent;
+import io.pricewar.events.PriceListed;
+import io.pricewar.events.PriceUnit;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.pricewar.alert.PriceEventMother.changed;
+import static io.pricewar.alert.PriceEventMother.cnyPer1K;
+import static io.pricewar.alert.PriceEventMother.doubaoInput;
+import static io.pricewar.alert.PriceEventMother.listed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SubscriptionMatcherTest {
+
+    static final Instant CREATED = Instant.parse("2024-05-14T00:00:00Z");
+    static final Instant APPENDED_LATER = CREATED.plus(Duration.ofDays(1));
+
+    final PriceListed pro32kListed = listed(doubaoInput("doubao-pro-32k"), cnyPer1K("0.0050"));
+    final PriceChanged pro32kDrop = changed(pro32kListed, cnyPer1K("0.0008"));
+
+    @Test
+    void anyDropFiresOnADropOfAnyPoint() {
+        Subscription anyPoint = subscription(PointTarget.ANY);
+
+        assertThat(triggered(pro32kDrop, APPENDED_LATER, anyPoint)).containsExactly(anyPoint);
+    }
+
+    @Test
+    void anyDropStaysSilentOnARise() {
+        PriceChanged rise = changed(pro32kListed, cnyPer1K("0.0060"));
+
+        assertThat(triggered(rise, APPENDED_LATER, subscription(PointTarget.ANY))).isEmpty();
+    }
+
+    @Test
+    void anyDropStaysSilentOnAListing() {
+        assertThat(triggered(pro32kListed, APPENDED_LATER, subscription(PointTarget.ANY))).isEmpty();
+    }
+
+    @Test
+    void anyDropStaysSilentWhenOnlyTheCurrencyChanged() {
+        PriceChanged toUsd = changed(pro32kListed, Price.of("0.0001", "USD", PriceUnit.PER_1K_TOKENS));
+
+        assertThat(triggered(toUsd, APPENDED_LATER, subscription(PointTarget.ANY))).isEmpty();
+    }
+
+    @Test
+    void becomingFreeIsADrop() {
+        PriceChanged free = changed(pro32kListed, cnyPer1K("0"));
+
+        assertThat(triggered(free, APPENDED_LATER, subscription(PointTarget.ANY))).hasSize(1);
+    }
+
+    @Test
+    void targetKeepsOnlyTheSubscriptionsWhosePartsAllMatchThePoint() {
+        Subscription sameVendor = subscription(new PointTarget("volcengine", null, null, null));
+        Subscription sameModelAndMeter = subscription(new PointTarget(null, "doubao-pro-32k", "input", null));
+        Subscription otherVendor = subscription(new PointTarget("deepseek", null, null, null));
+        Subscription otherModel = subscription(new PointTarget("volcengine", "doubao-pro-128k", null, null));
+        Subscription otherMeter = subscription(new PointTarget(null, null, "output", null));
+        Subscription otherTier = subscription(new PointTarget(null, null, null, "batch"));
+
+        assertThat(SubscriptionMatcher.triggeredBy(pro32kDrop, APPENDED_LATER,
+                List.of(sameVendor, sameModelAndMeter, otherVendor, otherModel, otherMeter, otherTier)))
+                .containsExactly(sameVendor, sameModelAndMeter);
+    }
+
+    @Test
+    void aSubscriptionDoesNotHearOfEventsAppendedBeforeItWasCreated() {
+        Subscription subscription = subscription(PointTarget.ANY);
+
+        assertThat(triggered(pro32kDrop, CREATED.minusMillis(1), subscription)).isEmpty();
+    }
+
+    @Test
+    void aSubscriptionHearsOfEventsAppendedFromTheInstantItWasCreated() {
+        Subscription subscription = subscription(PointTarget.ANY);
+
+        assertThat(triggered(pro32kDrop, CREATED, subscription)).containsExactly(subscription);
+    }
+
+    @Test
+    void theCreatedAfterRuleUsesTheAppendInstantNotWhenThePriceWasObserved() {
+        Subscription createdAfterObservation = subscription(PointTarget.ANY);
+        assertThat(pro32kDrop.observedAt()).isAfter(CREATED);
+
+        assertThat(triggered(pro32kDrop, CREATED.minusSeconds(1), createdAfterObservation)).isEmpty();
+    }
+
+    private static List<Subscription> triggered(PriceEvent event, Instant appendedAt,
+                                                Subscription subscription) {
+        return SubscriptionMatcher.triggeredBy(event, appendedAt, List.of(subscription));
+    }
+
+    private static Subscription subscription(PointTarget target) {
+        return Subscription.create(URI.create("https://hooks.example.test/prices"), AlertRule.ANY_DROP, target,
+                CREATED);
+    }
+}

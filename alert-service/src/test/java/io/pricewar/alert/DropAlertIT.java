@@ -150,6 +150,26 @@ class DropAlertIT extends AlertIntegrationTest {
     }
 
     @Test
+    void aReceiverThatKeepsFailingEndsFailedWithTheReasonAfterEveryRetry() {
+        PricePointId point = doubaoInput("doubao-pro-8k");
+        String subscriptionId = subscribe("pro-8k", point);
+        receiver.failNext("pro-8k", Integer.MAX_VALUE);
+        PriceListed listed = listed(point, cnyPer1K("0.0020"));
+        PriceChanged drop = changed(listed, cnyPer1K("0.0010"));
+
+        publish(listed, drop);
+
+        await().atMost(PATIENCE).untilAsserted(() -> web.get()
+                .uri("/api/v1/subscriptions/{id}/deliveries", subscriptionId).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].status").isEqualTo("FAILED")
+                .jsonPath("$[0].attempts").isEqualTo(4)
+                .jsonPath("$[0].failureReason").isEqualTo("webhook answered HTTP 500"));
+        assertThat(receiver.received("pro-8k")).isEmpty();
+    }
+
+    @Test
     void anUnreadableRecordIsCountedAndSkipped() {
         PricePointId point = doubaoInput("doubao-pro-256k");
         subscribe("pro-256k", point);

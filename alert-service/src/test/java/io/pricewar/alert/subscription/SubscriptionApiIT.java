@@ -49,6 +49,13 @@ class SubscriptionApiIT extends AlertIntegrationTest {
     }
 
     @Test
+    void answersTheDeliveriesOfAnUnknownSubscriptionWithAProblem() {
+        web.get().uri("/api/v1/subscriptions/no-such-id/deliveries").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void deletesASubscriptionSoItIsGone() {
         String location = Objects.requireNonNull(post(VALID).expectStatus().isCreated()
                 .returnResult(String.class).getResponseHeaders().getLocation()).toString();

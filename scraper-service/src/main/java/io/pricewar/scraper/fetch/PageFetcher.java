@@ -9,7 +9,11 @@ import reactor.core.publisher.Mono;
 import java.nio.charset.Charset;
 import java.time.Clock;
 
-/** Fetches a page with the configured User-Agent, timeout and body cap. */
+/**
+ * Fetches a page with the configured User-Agent, timeout and body cap. The client is built here
+ * rather than from Boot's WebClient.Builder, whose auto-configuration module (spring-boot-webclient
+ * 4.1.1) is not published in the registry these machines reach.
+ */
 @Component
 public class PageFetcher {
 
@@ -17,10 +21,10 @@ public class PageFetcher {
     private final FetchProperties properties;
     private final Clock clock;
 
-    public PageFetcher(WebClient.Builder builder, FetchProperties properties, Clock clock) {
+    public PageFetcher(FetchProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        this.client = builder
+        this.client = WebClient.builder()
                 .defaultHeader(HttpHeaders.USER_AGENT, properties.userAgent())
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxBodySize().toBytes()))
                 .build();

@@ -82,7 +82,11 @@ public class ScrapeRunner {
     }
 
     private static ScrapeOutcome succeeded(Source source, Extraction extraction, List<PriceEvent> events) {
-        log.info("Source {}: {} prices read, {} events published", source.id(), extraction.prices().size(), events.size());
+        if (events.isEmpty()) {
+            log.debug("Source {}: {} prices read, none changed", source.id(), extraction.prices().size());
+        } else {
+            log.info("Source {}: {} prices read, {} events published", source.id(), extraction.prices().size(), events.size());
+        }
         return ScrapeOutcome.SUCCEEDED;
     }
 

@@ -4,6 +4,8 @@ import io.pricewar.scraper.diff.PriceBook;
 import io.pricewar.scraper.kafka.PriceBookLoader;
 import io.pricewar.scraper.source.Source;
 import io.pricewar.scraper.source.SourceProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class ScrapeScheduler implements ApplicationRunner {
 
+    private static final Logger log = LoggerFactory.getLogger(ScrapeScheduler.class);
+
     private final SourceProperties sources;
     private final ScrapeRunner runner;
     private final PriceBookLoader loader;
@@ -41,6 +45,8 @@ public class ScrapeScheduler implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         book = loader.load();
+        log.info("Scraping {} sources: {}", sources.sources().size(),
+                sources.sources().stream().map(Source::id).toList());
     }
 
     @Scheduled(fixedDelayString = "${pricewar.scraper.tick:1s}")

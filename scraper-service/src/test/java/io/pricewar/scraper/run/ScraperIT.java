@@ -1,0 +1,163 @@
+package io.pricewar.scraper.run;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pricewar.events.PriceChanged;
+import io.pricewar.events.PriceEvent;
+import io.pricewar.events.PriceEventJson;
+import io.pricewar.events.PriceListed;
+import io.pricewar.events.Topics;
+import io.pricewar.infra.EmbeddedKafka;
+import io.pricewar.scraper.FixtureSite;
+import io.pricewar.scraper.ScraperApplication;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The scraper against the real broker and a local vendor page it reads every 200 ms. */
+class ScraperIT {
+
+    private EmbeddedKafka kafka;
+    private FixtureSite site;
+    private final List<ConfigurableApplicationContext> scrapers = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        kafka = EmbeddedKafka.start();
+        site = new FixtureSite();
+    }
+
+    @AfterEach
+    void stop() {
+        scrapers.forEach(ConfigurableApplicationContext::close);
+        site.close();
+        kafka.close();
+    }
+
+    @Test
+    void publishesAListingPerPointThenOnlyTheChanges() {
+        site.serve("alibaba-before-cut.html");
+        ConfigurableApplicationContext scraper = startScraper();
+        await().until(() -> events().size() == 6);
+        assertThat(events()).allSatisfy(e -> assertThat(e).isInstanceOf(PriceListed.class));
+
+        site.serve("alibaba-after-cut.html");
+
+        await().until(() -> events().size() == 11);
+        awaitScrapes(scraper, "SUCCEEDED", 3);
+        assertThat(events()).hasSize(11);
+        assertThat(events().subList(6, 11)).allSatisfy(e -> assertThat(e).isInstanceOf(PriceChanged.class));
+    }
+
+    @Test
+    void anUnreachablePageIsACountedFailureAndNoEvent() {
+        site.serve("alibaba-before-cut.html");
+        site.fail(503);
+
+        ConfigurableApplicationContext scraper = startScraper();
+
+        awaitScrapes(scraper, "FETCH_FAILED", 3);
+        assertThat(events()).isEmpty();
+    }
+
+    @Test
+    void aChangedLayoutIsACountedFailureAndNeverADelisting() {
+        site.serve("alibaba-before-cut.html");
+        ConfigurableApplicationContext scraper = startScraper();
+        await().until(() -> events().size() == 6);
+
+        site.serve("alibaba-layout-changed.html");
+
+        awaitScrapes(scraper, "LAYOUT_CHANGED", 3);
+        assertThat(events()).hasSize(6);
+    }
+
+    @Test
+    void aRestartedScraperContinuesFromTheLogInsteadOfListingAgain() {
+        site.serve("alibaba-before-cut.html");
+        ConfigurableApplicationContext first = startScraper();
+        await().until(() -> events().size() == 6);
+        first.close();
+        site.serve("alibaba-after-cut.html");
+
+        ConfigurableApplicationContext second = startScraper();
+
+        await().until(() -> events().size() == 11);
+        awaitScrapes(second, "SUCCEEDED", 3);
+        List<PriceEvent> events = events();
+        assertThat(events).hasSize(11);
+        PriceEvent cut = events.stream().filter(e -> e instanceof PriceChanged
+                && e.pointId().toString().equals("alibaba:qwen-long:input:standard")).findFirst().orElseThrow();
+        PriceEvent listing = events.stream().filter(e -> e instanceof PriceListed
+                && e.pointId().equals(cut.pointId())).findFirst().orElseThrow();
+        assertThat(cut.seq()).isEqualTo(2);
+        assertThat(cut.prevHash()).isEqualTo(listing.hash());
+    }
+
+    private ConfigurableApplicationContext startScraper() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        properties.put("server.port", 0);
+        properties.put("pricewar.scraper.tick", "100ms");
+        properties.put("pricewar.scraper.sources[0].id", "alibaba-models");
+        properties.put("pricewar.scraper.sources[0].vendor", "alibaba");
+        properties.put("pricewar.scraper.sources[0].url", site.url());
+        properties.put("pricewar.scraper.sources[0].interval", "200ms");
+        properties.put("pricewar.scraper.sources[0].currency", "CNY");
+        properties.put("pricewar.scraper.sources[0].table.selector", "table.price-table");
+        properties.put("pricewar.scraper.sources[0].table.model-column", "模型名称");
+        properties.put("pricewar.scraper.sources[0].table.meters.input", "输入");
+        properties.put("pricewar.scraper.sources[0].table.meters.output", "输出");
+        // As command-line arguments: they win over scraper.yml, as an operator's would.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = ScraperApplication.builder().run(args);
+        scrapers.add(context);
+        return context;
+    }
+
+    /** Waits for {@code more} further runs with the outcome, so a test sees steady state, not a guess. */
+    private static void awaitScrapes(ConfigurableApplicationContext scraper, String outcome, int more) {
+        MeterRegistry metrics = scraper.getBean(MeterRegistry.class);
+        double start = count(metrics, outcome);
+        await().until(() -> count(metrics, outcome) >= start + more);
+    }
+
+    private static double count(MeterRegistry metrics, String outcome) {
+        var counter = metrics.find("pricewar.scraper.scrapes").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private List<PriceEvent> events() {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        List<PriceEvent> events = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PRICE_EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> events.add(PriceEventJson.read(r.value())));
+            }
+        }
+        events.sort(java.util.Comparator.comparing(PriceEvent::observedAt).thenComparing(e -> e.pointId().toString()));
+        return events;
+    }
+}

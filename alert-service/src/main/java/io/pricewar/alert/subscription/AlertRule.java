@@ -2,6 +2,7 @@ package io.pricewar.alert.subscription;
 
 import io.pricewar.events.PriceChanged;
 import io.pricewar.events.PriceEvent;
+import io.pricewar.events.PriceListed;
 
 /** What kind of event a subscription wants to hear about, whatever point it is on. */
 public enum AlertRule {
@@ -11,6 +12,14 @@ public enum AlertRule {
         @Override
         public boolean firesOn(PriceEvent event) {
             return event instanceof PriceChanged changed && changed.isDrop();
+        }
+    },
+
+    /** A point listed: a new model or meter on a page, or one that came back after a delisting. */
+    NEW_LISTING {
+        @Override
+        public boolean firesOn(PriceEvent event) {
+            return event instanceof PriceListed;
         }
     };
 

@@ -49,6 +49,15 @@ class SubscriptionMatcherTest {
     }
 
     @Test
+    void newListingFiresOnAListingAndOnNothingElse() {
+        Subscription listings = Subscription.create(URI.create("https://hooks.example.test/prices"),
+                AlertRule.NEW_LISTING, PointTarget.ANY, CREATED);
+
+        assertThat(triggered(pro32kListed, APPENDED_LATER, listings)).containsExactly(listings);
+        assertThat(triggered(pro32kDrop, APPENDED_LATER, listings)).isEmpty();
+    }
+
+    @Test
     void anyDropStaysSilentWhenOnlyTheCurrencyChanged() {
         PriceChanged toUsd = changed(pro32kListed, Price.of("0.0001", "USD", PriceUnit.PER_1K_TOKENS));
 

@@ -1,0 +1,122 @@
+package io.pricewar.ledger.projection.kafka;
+
+import io.pricewar.events.PriceEvent;
+import io.pricewar.events.PriceEventJson;
+import io.pricewar.events.PriceEventJson.UnreadableEventException;
+import io.pricewar.events.Topics;
+import io.pricewar.ledger.projection.Projector;
+import io.pricewar.ledger.projection.SeqGap;
+import io.pricewar.ledger.projection.SourcePosition;
+import io.pricewar.ledger.projection.SourcedEvent;
+import io.pricewar.ledger.projection.StorableAmounts;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BinaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * Projects each polled batch and acknowledges it only when every write of it (dead letters
+ * included) is acknowledged. Blocking is right here: this is the consumer's own thread, and
+ * the next poll must wait for the store anyway. Any failure propagates, so that the container's
+ * error handler retries the whole batch, which the idempotent store makes safe.
+ */
+class PriceEventsListener {
+
+    static final String LISTENER_ID = "price-events-projection";
+
+    private static final Logger log = LoggerFactory.getLogger(PriceEventsListener.class);
+
+    private final Projector projector;
+    private final DeadLetters deadLetters;
+    private final ProjectionMetrics metrics;
+    private final ProjectionProperties properties;
+
+    PriceEventsListener(Projector projector, DeadLetters deadLetters, ProjectionMetrics metrics,
+                        ProjectionProperties properties) {
+        this.projector = projector;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.properties = properties;
+    }
+
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.PRICE_EVENTS,
+            containerFactory = ProjectionKafkaConfiguration.LISTENER_FACTORY)
+    void onBatch(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
+        List<SourcedEvent> events = readOrDeadLetter(records);
+        Projector.Projected projected = projector.project(events, lastOffsets(records))
+                .block(properties.writeTimeout());
+        logGaps(projected.plan().gaps());
+        metrics.projected(projected);
+        ack.acknowledge();
+    }
+
+    private List<SourcedEvent> readOrDeadLetter(List<ConsumerRecord<String, byte[]>> records) {
+        List<SourcedEvent> events = new ArrayList<>(records.size());
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(new SourcedEvent(read(record.value()), position(record)));
+            } catch (UnreadableEventException e) {
+                log.warn("Dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
+                        record.key(), e.getMessage());
+                sends.add(deadLetters.send(record, e.getMessage()));
+            }
+        }
+        awaitDeadLetters(sends);
+        return events;
+    }
+
+    private static PriceEvent read(byte[] value) {
+        PriceEvent event = PriceEventJson.read(value);
+        StorableAmounts.whyNotStorable(event).ifPresent(reason -> {
+            throw new UnreadableEventException(reason);
+        });
+        return event;
+    }
+
+    /** A dead letter counts only once the broker has it; otherwise the batch is retried. */
+    private void awaitDeadLetters(List<CompletableFuture<?>> sends) {
+        if (sends.isEmpty()) {
+            return;
+        }
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dead-lettering", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not dead-letter " + sends.size() + " records", e);
+        }
+        sends.forEach(send -> metrics.deadLettered());
+    }
+
+    private void logGaps(List<SeqGap> gaps) {
+        gaps.forEach(gap -> log.warn("Seq gap on {}: expected seq {} but found {} (event {} at {}-{}@{})",
+                gap.pointId(), gap.expectedSeq(), gap.foundSeq(), gap.eventId(), gap.source().topic(),
+                gap.source().partition(), gap.source().offset()));
+    }
+
+    private static SourcePosition position(ConsumerRecord<?, ?> record) {
+        return new SourcePosition(record.topic(), record.partition(), record.offset());
+    }
+
+    /** The last offset of each partition in the batch, dead-lettered records included: all are handled. */
+    static List<SourcePosition> lastOffsets(List<? extends ConsumerRecord<?, ?>> records) {
+        BinaryOperator<SourcePosition> later = (a, b) -> a.offset() >= b.offset() ? a : b;
+        return List.copyOf(records.stream()
+                .map(PriceEventsListener::position)
+                .collect(Collectors.toMap(p -> p.topic() + "-" + p.partition(), p -> p, later))
+                .values());
+    }
+}

@@ -1,0 +1,41 @@
+package io.pricewar.ledger.projection.kafka;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pricewar.ledger.projection.Projector;
+
+/** What the projection did with the records it consumed; every record lands in exactly one outcome. */
+class ProjectionMetrics {
+
+    static final String RECORDS = "ledger.projection.records";
+    static final String GAPS = "ledger.projection.gaps";
+    static final String OUTCOME = "outcome";
+
+    private final Counter stored;
+    private final Counter duplicates;
+    private final Counter deadLettered;
+    private final Counter gaps;
+
+    ProjectionMetrics(MeterRegistry registry) {
+        this.stored = outcome(registry, "stored");
+        this.duplicates = outcome(registry, "duplicate");
+        this.deadLettered = outcome(registry, "dead-lettered");
+        this.gaps = Counter.builder(GAPS).description("seq gaps found in the log").register(registry);
+    }
+
+    void projected(Projector.Projected projected) {
+        stored.increment(projected.stored().added());
+        duplicates.increment(projected.stored().duplicates());
+        gaps.increment(projected.plan().gaps().size());
+    }
+
+    void deadLettered() {
+        deadLettered.increment();
+    }
+
+    private static Counter outcome(MeterRegistry registry, String outcome) {
+        return Counter.builder(RECORDS).tag(OUTCOME, outcome)
+                .description("price-events records consumed, by what became of them")
+                .register(registry);
+    }
+}

@@ -1,0 +1,26 @@
+package io.pricewar.ledger.projection.kafka;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How the ledger consumes {@code price-events}.
+ *
+ * @param groupId              the consumer group; replicas with the same group share partitions
+ * @param concurrency          consumers in this instance, at most the topic's partition count
+ * @param maxBatchSize         records per poll, hence per bulk write
+ * @param writeTimeout         how long one batch may take to store before it is retried
+ * @param retryInitialInterval first pause after a failed batch
+ * @param retryMaxInterval     longest pause between retries, which go on until the store recovers
+ */
+@ConfigurationProperties("ledger.projection")
+public record ProjectionProperties(
+        @DefaultValue("ledger-service") String groupId,
+        @DefaultValue("1") int concurrency,
+        @DefaultValue("500") int maxBatchSize,
+        @DefaultValue("30s") Duration writeTimeout,
+        @DefaultValue("500ms") Duration retryInitialInterval,
+        @DefaultValue("30s") Duration retryMaxInterval) {
+}

@@ -1,0 +1,133 @@
+package io.pricewar.ledger.projection.kafka;
+
+import com.mongodb.MongoTimeoutException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pricewar.events.PriceEvent;
+import io.pricewar.events.PriceEventJson;
+import io.pricewar.events.PricePointId;
+import io.pricewar.events.Topics;
+import io.pricewar.ledger.projection.ProjectionPlan;
+import io.pricewar.ledger.projection.ProjectionStore;
+import io.pricewar.ledger.projection.Projector;
+import io.pricewar.ledger.projection.SourcePosition;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.Acknowledgment;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import static io.pricewar.ledger.SampleEvents.qwenCut;
+import static io.pricewar.ledger.SampleEvents.qwenListed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+class PriceEventsListenerTest {
+
+    final RecordingStore store = new RecordingStore();
+    final DeadLetters deadLetters = mock(DeadLetters.class);
+    final Acknowledgment ack = mock(Acknowledgment.class);
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final PriceEventsListener listener = new PriceEventsListener(new Projector(store), deadLetters,
+            new ProjectionMetrics(registry), new ProjectionProperties("ledger-service", 1, 500,
+            Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofMillis(10)));
+
+    @Test
+    void acknowledgesTheBatchAfterItIsStored() {
+        listener.onBatch(List.of(record(0, qwenListed()), record(1, qwenCut())), ack);
+
+        assertThat(store.plans).singleElement().extracting(plan -> plan.history().size()).isEqualTo(2);
+        assertThat(store.checkpoints).containsExactly(new SourcePosition(Topics.PRICE_EVENTS, 0, 1));
+        verify(ack).acknowledge();
+        assertThat(counter("stored")).isEqualTo(2);
+    }
+
+    @Test
+    void doesNotAcknowledgeWhenTheStoreFailsSoTheBatchIsRetried() {
+        store.failWith = new MongoTimeoutException("no server");
+
+        assertThatThrownBy(() -> listener.onBatch(List.of(record(0, qwenListed())), ack))
+                .isInstanceOf(MongoTimeoutException.class);
+        verify(ack, never()).acknowledge();
+    }
+
+    @Test
+    void deadLettersAnUnreadableRecordWithItsReasonAndProjectsTheRest() {
+        doReturn(CompletableFuture.completedFuture(null)).when(deadLetters).send(any(), any());
+        var garbage = new ConsumerRecord<>(Topics.PRICE_EVENTS, 0, 0L, "some-key",
+                "not json".getBytes(StandardCharsets.UTF_8));
+
+        listener.onBatch(List.of(garbage, record(1, qwenListed())), ack);
+
+        verify(deadLetters).send(eq(garbage), contains("Unrecognized token"));
+        assertThat(store.plans).singleElement().extracting(plan -> plan.history().size()).isEqualTo(1);
+        assertThat(store.checkpoints).as("the dead-lettered record is handled too")
+                .containsExactly(new SourcePosition(Topics.PRICE_EVENTS, 0, 1));
+        assertThat(counter("dead-lettered")).isEqualTo(1);
+        verify(ack).acknowledge();
+    }
+
+    @Test
+    void doesNotAcknowledgeWhenTheDeadLetterIsNotAccepted() {
+        doReturn(CompletableFuture.failedFuture(new IllegalStateException("broker down")))
+                .when(deadLetters).send(any(), any());
+        var garbage = new ConsumerRecord<>(Topics.PRICE_EVENTS, 0, 0L, "k", "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> listener.onBatch(List.of(garbage), ack)).isInstanceOf(IllegalStateException.class);
+        verify(ack, never()).acknowledge();
+        assertThat(store.plans).isEmpty();
+    }
+
+    @Test
+    void checkpointsTheLastOffsetOfEachPartition() {
+        var records = List.of(record(3, qwenListed(), 2), record(7, qwenCut(), 2), record(4, qwenListed(), 5));
+
+        assertThat(PriceEventsListener.lastOffsets(records)).containsExactlyInAnyOrder(
+                new SourcePosition(Topics.PRICE_EVENTS, 2, 7), new SourcePosition(Topics.PRICE_EVENTS, 5, 4));
+    }
+
+    private double counter(String outcome) {
+        return registry.get(ProjectionMetrics.RECORDS).tag(ProjectionMetrics.OUTCOME, outcome).counter().count();
+    }
+
+    private static ConsumerRecord<String, byte[]> record(long offset, PriceEvent event) {
+        return record(offset, event, 0);
+    }
+
+    private static ConsumerRecord<String, byte[]> record(long offset, PriceEvent event, int partition) {
+        return new ConsumerRecord<>(Topics.PRICE_EVENTS, partition, offset, event.pointId().toString(),
+                PriceEventJson.write(event));
+    }
+
+    /** Stores nothing, remembers what it was asked to store, and fails on demand. */
+    static final class RecordingStore implements ProjectionStore {
+        final List<ProjectionPlan> plans = new ArrayList<>();
+        final List<SourcePosition> checkpoints = new ArrayList<>();
+        RuntimeException failWith;
+
+        @Override
+        public Mono<Map<PricePointId, Long>> storedSeqs(Set<PricePointId> points) {
+            return failWith == null ? Mono.just(Map.of()) : Mono.error(failWith);
+        }
+
+        @Override
+        public Mono<Stored> store(ProjectionPlan plan, List<SourcePosition> positions) {
+            plans.add(plan);
+            checkpoints.addAll(positions);
+            return Mono.just(new Stored(plan.history().size(), 0));
+        }
+    }
+}

@@ -1,14 +1,13 @@
 package io.pricewar.infra;
 
-import io.pricewar.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.util.Map;
 
 /**
- * A single-node Apache Kafka broker in KRaft mode, in this JVM, with PriceWar's topics created
- * as production would have them (partition counts, compaction of {@code page-snapshots}).
+ * A single-node Apache Kafka broker in KRaft mode, in this JVM, with {@link PriceWarTopics}
+ * created.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -20,7 +19,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker on a free loopback port and creates every PriceWar topic. */
     public static EmbeddedKafka start() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, Topics.PRICE_EVENTS_PARTITIONS);
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "false",
                 "group.initial.rebalance.delay.ms", "0",
@@ -28,18 +27,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
-        broker.addTopics(priceWarTopics());
+        broker.addTopics(PriceWarTopics.singleBroker().toArray(NewTopic[]::new));
         return new EmbeddedKafka(broker);
-    }
-
-    static NewTopic[] priceWarTopics() {
-        return new NewTopic[] {
-                new NewTopic(Topics.PRICE_EVENTS, Topics.PRICE_EVENTS_PARTITIONS, (short) 1)
-                        .configs(Map.of("retention.ms", "-1")),
-                new NewTopic(Topics.PRICE_EVENTS_DLT, 1, (short) 1).configs(Map.of("retention.ms", "-1")),
-                new NewTopic(Topics.SCRAPE_HEALTH, 1, (short) 1),
-                new NewTopic(Topics.PAGE_SNAPSHOTS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-        };
     }
 
     /** The value for {@code spring.kafka.bootstrap-servers}. */

@@ -5,6 +5,14 @@ import io.pricewar.events.Topics;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +21,8 @@ import reactor.core.publisher.Mono;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +41,41 @@ class EmbeddedInfraIT {
             assertThat(topics.get(Topics.PRICE_EVENTS).partitions()).hasSize(Topics.PRICE_EVENTS_PARTITIONS);
             assertThat(topics).hasSize(4);
         }
+    }
+
+    @Test
+    void persistentBrokerKeepsItsLogAcrossARestart(@TempDir Path dir) throws Exception {
+        Map<String, Object> producer = Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        try (EmbeddedKafka kafka = EmbeddedKafka.persistentIn(dir.resolve("kafka"));
+             KafkaProducer<String, String> send = new KafkaProducer<>(with(producer, kafka))) {
+            send.send(new ProducerRecord<>(Topics.PRICE_EVENTS, "k", "kept")).get();
+        }
+
+        try (EmbeddedKafka kafka = EmbeddedKafka.persistentIn(dir.resolve("kafka"));
+             KafkaConsumer<String, String> read = new KafkaConsumer<>(with(Map.of(
+                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class), kafka))) {
+            List<TopicPartition> partitions = read.partitionsFor(Topics.PRICE_EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            read.assign(partitions);
+            read.seekToBeginning(partitions);
+            List<String> values = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (values.isEmpty() && System.nanoTime() < deadline) {
+                read.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+            }
+
+            assertThat(values).containsExactly("kept");
+            assertThat(partitions).hasSize(Topics.PRICE_EVENTS_PARTITIONS);
+        }
+    }
+
+    private static Map<String, Object> with(Map<String, Object> config, EmbeddedKafka kafka) {
+        Map<String, Object> all = new HashMap<>(config);
+        all.put("bootstrap.servers", kafka.bootstrapServers());
+        return all;
     }
 
     @Test

@@ -1,0 +1,77 @@
+package io.pricewar.devstack;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** The devstack's calls to the services' public HTTP APIs, as any client would make them. */
+final class DemoClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final PriceWarServices services;
+
+    DemoClient(PriceWarServices services) {
+        this.services = services;
+    }
+
+    /** Waits until the ledger lists at least {@code count} current prices. */
+    void awaitCurrentPrices(int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (currentPrices() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the ledger did not list " + count + " prices within " + timeout);
+            }
+            pause();
+        }
+    }
+
+    void subscribe(String webhookUrl, String rule) {
+        String body = JSON.writeValueAsString(Map.of("webhookUrl", webhookUrl, "rule", rule));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(services.alertUrl() + "/api/v1/subscriptions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("subscribing " + rule + " failed: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private int currentPrices() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(services.ledgerUrl() + "/api/v1/prices")).GET().build());
+        if (response.statusCode() != 200) {
+            return 0;
+        }
+        JsonNode prices = JSON.readTree(response.body());
+        return prices.size();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The devstack polls its own services while they start; a short pause between looks. */
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

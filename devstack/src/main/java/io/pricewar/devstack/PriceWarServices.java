@@ -1,0 +1,105 @@
+package io.pricewar.devstack;
+
+import io.pricewar.alert.AlertApplication;
+import io.pricewar.ledger.LedgerApplication;
+import io.pricewar.scraper.ScraperApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The three services started in this JVM, each its own Spring application with its own config
+ * file, told only a Kafka bootstrap address and a MongoDB URI, exactly as in production.
+ */
+public final class PriceWarServices implements AutoCloseable {
+
+    /**
+     * @param kafkaBootstrap value for {@code spring.kafka.bootstrap-servers}
+     * @param mongoUri       the MongoDB URI for a database name
+     * @param ports          HTTP ports of scraper, ledger and alert; 0 picks free ones
+     * @param sources        what the scraper reads
+     */
+    public record Settings(String kafkaBootstrap, Function<String, String> mongoUri, Ports ports,
+                           List<DemoSource> sources) {
+    }
+
+    public record Ports(int scraper, int ledger, int alert) {
+        public static final Ports DEFAULT = new Ports(8081, 8082, 8083);
+        public static final Ports ANY_FREE = new Ports(0, 0, 0);
+    }
+
+    private final List<ConfigurableApplicationContext> running = new ArrayList<>();
+    private final ConfigurableApplicationContext scraper;
+    private final ConfigurableApplicationContext ledger;
+    private final ConfigurableApplicationContext alert;
+
+    private PriceWarServices(Settings settings) {
+        try {
+            ledger = start(LedgerApplication.builder(), settings, settings.ports().ledger(), "pricewar-ledger", Map.of());
+            alert = start(AlertApplication.builder(), settings, settings.ports().alert(), "pricewar-alert", Map.of());
+            scraper = start(ScraperApplication.builder(), settings, settings.ports().scraper(), "pricewar-scraper",
+                    sourceProperties(settings.sources()));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static PriceWarServices start(Settings settings) {
+        return new PriceWarServices(settings);
+    }
+
+    private ConfigurableApplicationContext start(SpringApplicationBuilder builder, Settings settings, int port,
+                                                 String database, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(extra);
+        properties.put("spring.kafka.bootstrap-servers", settings.kafkaBootstrap());
+        // The scraper keeps no database; it is given one only so that no Mongo auto-configuration
+        // on the shared classpath reaches for localhost:27017.
+        properties.put("spring.mongodb.uri", settings.mongoUri().apply(database));
+        properties.put("server.port", port);
+        // As command-line arguments, which win over each service's own config file (properties
+        // given to the builder are only defaults and would lose to it).
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = builder.run(args);
+        running.add(context);
+        return context;
+    }
+
+    private static Map<String, Object> sourceProperties(List<DemoSource> sources) {
+        Map<String, Object> properties = new HashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            properties.putAll(sources.get(i).properties(i));
+        }
+        return properties;
+    }
+
+    public String scraperUrl() {
+        return urlOf(scraper);
+    }
+
+    public String ledgerUrl() {
+        return urlOf(ledger);
+    }
+
+    public String alertUrl() {
+        return urlOf(alert);
+    }
+
+    private static String urlOf(ConfigurableApplicationContext context) {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Stops the services in reverse order of start, so producers stop before consumers. */
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+        running.clear();
+    }
+}

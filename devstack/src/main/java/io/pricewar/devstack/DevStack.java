@@ -3,21 +3,32 @@ package io.pricewar.devstack;
 import io.pricewar.infra.EmbeddedKafka;
 import io.pricewar.infra.EmbeddedMongo;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * {@code bin/devstack}: runs all of PriceWar on this machine and replays the May 2024 price war
  * on a demo vendor site, a step every few seconds, so that history is written and alerts fire
  * within a minute of start. Ctrl-C stops everything.
  *
- * <p>Options: {@code --step-seconds=N} (default 6) between timeline steps.
+ * <p>The Kafka log and the MongoDB projections are kept in {@code .devstack-data/}: a second
+ * start resumes them as they were (the demo pages then show the end of May) instead of
+ * replaying the war.
+ *
+ * <p>Options: {@code --step-seconds=N} (default 6) between timeline steps; {@code --fresh}
+ * deletes the kept data and replays May 2024 from the start; {@code --data=DIR} keeps the data
+ * elsewhere.
  */
 public final class DevStack implements AutoCloseable {
 
@@ -26,6 +37,7 @@ public final class DevStack implements AutoCloseable {
     static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(2);
 
     private final PrintStream out;
+    private final Path data;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final ScheduledExecutorService timeline = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "demo-timeline");
@@ -33,28 +45,44 @@ public final class DevStack implements AutoCloseable {
         return thread;
     });
 
-    private DevStack(PrintStream out) {
+    private DevStack(PrintStream out, Path data) {
         this.out = out;
+        this.data = data;
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        Duration step = Duration.ofSeconds(intOption(args, "--step-seconds=", 6));
-        DevStack stack = new DevStack(System.out);
+    public static void main(String[] args) throws InterruptedException, IOException {
+        Duration step = Duration.ofSeconds(Integer.parseInt(option(args, "--step-seconds=", "6")));
+        Path data = Path.of(option(args, "--data=", ".devstack-data")).toAbsolutePath();
+        if (List.of(args).contains("--fresh")) {
+            deleteRecursively(data);
+        }
+        DevStack stack = new DevStack(System.out, data);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
             stopped.countDown();
         }, "devstack-shutdown"));
-        stack.run(step);
+        try {
+            stack.run(step);
+        } catch (RuntimeException | IOException e) {
+            // Kafka's threads would keep a half-started JVM alive: stop everything, then exit.
+            System.err.println("PriceWar devstack could not start: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+        }
         stopped.await();
     }
 
-    void run(Duration step) {
+    void run(Duration step) throws IOException {
+        boolean resuming = Files.isDirectory(data.resolve("kafka"));
         out.println("Starting PriceWar devstack: Kafka broker, MongoDB server, demo vendor site, three services ...");
-        EmbeddedKafka kafka = keep(EmbeddedKafka.start());
-        EmbeddedMongo mongo = keep(EmbeddedMongo.inMemory());
+        out.println(resuming
+                ? "Resuming the log and the ledger kept in " + data + " (bin/devstack --fresh replays May 2024 from the start)."
+                : "Keeping the log and the ledger in " + data + ", so a restart resumes them.");
+        EmbeddedKafka kafka = keep(EmbeddedKafka.persistentIn(data.resolve("kafka")));
+        EmbeddedMongo mongo = keep(EmbeddedMongo.persistentIn(data.resolve("mongo").resolve("pricewar.mv")));
         DemoVendorSite site = keep(DemoVendorSite.start(SITE_PORT));
-        MayTimeline.before().forEach(site::publish);
+        (resuming ? MayTimeline.end() : MayTimeline.before()).forEach(site::publish);
         ConsoleWebhook webhook = keep(ConsoleWebhook.start(WEBHOOK_PORT, out));
         List<DemoSource> sources = MayTimeline.vendors().stream()
                 .map(vendor -> new DemoSource(vendor, site.urlOf(vendor), vendor.equals("openai") ? "USD" : "CNY", SCRAPE_INTERVAL))
@@ -63,6 +91,10 @@ public final class DevStack implements AutoCloseable {
                 kafka.bootstrapServers(), mongo::uri, PriceWarServices.Ports.DEFAULT, sources)));
         printBanner(kafka, site, webhook, services);
 
+        if (resuming) {
+            out.println("The demo pages show the end of May 2024; the console webhook still receives what the kept subscriptions match.");
+            return;
+        }
         DemoClient client = new DemoClient(services);
         int opening = MayTimeline.before().stream().mapToInt(page -> page.rows().size() * 2).sum();
         client.awaitCurrentPrices(opening, Duration.ofSeconds(90));
@@ -115,14 +147,26 @@ public final class DevStack implements AutoCloseable {
             }
         }
         started.clear();
+        out.println("PriceWar devstack stopped.");
     }
 
-    private static int intOption(String[] args, String prefix, int fallback) {
+    private static String option(String[] args, String prefix, String fallback) {
         for (String arg : args) {
             if (arg.startsWith(prefix)) {
-                return Integer.parseInt(arg.substring(prefix.length()));
+                return arg.substring(prefix.length());
             }
         }
         return fallback;
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

@@ -43,6 +43,14 @@ public final class MayTimeline {
         return List.of("deepseek", "zhipu", "openai", "volcengine", "alibaba", "baidu", "iflytek", "tencent");
     }
 
+    /** The pages as they stand after the last step, for a devstack that resumes kept data. */
+    public static List<VendorPage> end() {
+        java.util.Map<String, VendorPage> pages = new java.util.LinkedHashMap<>();
+        before().forEach(page -> pages.put(page.vendor(), page));
+        steps().forEach(step -> step.pages().forEach(page -> pages.put(page.vendor(), page)));
+        return List.copyOf(pages.values());
+    }
+
     public static List<Step> steps() {
         VendorPage alibabaCut = ALIBABA
                 .with(row("Qwen-Long", "0.0005", "0.002"))

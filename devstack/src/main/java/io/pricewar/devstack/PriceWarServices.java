@@ -62,6 +62,9 @@ public final class PriceWarServices implements AutoCloseable {
         // on the shared classpath reaches for localhost:27017.
         properties.put("spring.mongodb.uri", settings.mongoUri().apply(database));
         properties.put("server.port", port);
+        // Three services share one console here: no banner, no start-up chatter.
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.main.log-startup-info", "false");
         // As command-line arguments, which win over each service's own config file (properties
         // given to the builder are only defaults and would lose to it).
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

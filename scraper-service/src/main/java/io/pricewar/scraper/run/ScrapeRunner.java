@@ -21,6 +21,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One run of one source: fetch, extract, diff against the book, publish. Each event is applied
@@ -35,6 +37,7 @@ public class ScrapeRunner {
     private final PageFetcher fetcher;
     private final PriceEventPublisher publisher;
     private final MeterRegistry metrics;
+    private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
 
     public ScrapeRunner(PageFetcher fetcher, PriceEventPublisher publisher, MeterRegistry metrics) {
         this.fetcher = fetcher;
@@ -90,22 +93,34 @@ public class ScrapeRunner {
         return ScrapeOutcome.SUCCEEDED;
     }
 
-    private static ScrapeOutcome layoutChanged(Source source, Extraction extraction) {
-        log.error("Source {}: layout changed, nothing published: {}", source.id(), extraction.problem());
-        return ScrapeOutcome.LAYOUT_CHANGED;
+    private ScrapeOutcome layoutChanged(Source source, Extraction extraction) {
+        return failed(source, ScrapeOutcome.LAYOUT_CHANGED, "layout changed, nothing published: " + extraction.problem());
     }
 
-    private static ScrapeOutcome fetchFailed(Source source, Throwable error) {
-        log.warn("Source {}: fetch of {} failed: {}", source.id(), source.url(), error.toString());
-        return ScrapeOutcome.FETCH_FAILED;
+    private ScrapeOutcome fetchFailed(Source source, Throwable error) {
+        return failed(source, ScrapeOutcome.FETCH_FAILED, "fetch of " + source.url() + " failed: " + error.getMessage());
     }
 
-    private static ScrapeOutcome publishFailed(Source source, Throwable error) {
-        log.error("Source {}: publishing failed, will retry next run: {}", source.id(), error.toString());
-        return ScrapeOutcome.PUBLISH_FAILED;
+    private ScrapeOutcome publishFailed(Source source, Throwable error) {
+        return failed(source, ScrapeOutcome.PUBLISH_FAILED, "publishing failed, will retry next run: " + error);
+    }
+
+    /**
+     * Logs a failure when it starts or changes, not on every run: a page that stays down would
+     * otherwise fill the log every interval. The counter still counts every run.
+     */
+    private ScrapeOutcome failed(Source source, ScrapeOutcome outcome, String message) {
+        String previous = lastFailure.put(source.id(), message);
+        if (!message.equals(previous)) {
+            log.warn("Source {}: {} (logged again when it recovers or changes)", source.id(), message);
+        }
+        return outcome;
     }
 
     private void count(Source source, ScrapeOutcome outcome) {
+        if (outcome == ScrapeOutcome.SUCCEEDED && lastFailure.remove(source.id()) != null) {
+            log.info("Source {}: recovered", source.id());
+        }
         metrics.counter("pricewar.scraper.scrapes", "source", source.id(), "outcome", outcome.name()).increment();
     }
 }

@@ -1,13 +1,16 @@
 package io.pricewar.events;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /** One reading of a point on a page: when, from which fetch, and from when the price applies. */
 public record Observation(Instant observedAt, Instant effectiveFrom, Evidence evidence) {
 
+    /** Instants are kept to the millisecond, as {@link Evidence} explains. */
     public Observation {
-        Objects.requireNonNull(observedAt, "observedAt");
+        observedAt = Objects.requireNonNull(observedAt, "observedAt").truncatedTo(ChronoUnit.MILLIS);
+        effectiveFrom = effectiveFrom == null ? null : effectiveFrom.truncatedTo(ChronoUnit.MILLIS);
         Objects.requireNonNull(evidence, "evidence");
     }
 

@@ -19,6 +19,9 @@ public final class Topics {
     /** Page bodies as fetched, keyed by their SHA-256, compacted: the evidence behind events. */
     public static final String PAGE_SNAPSHOTS = "page-snapshots";
 
+    /** Header on a {@link #PRICE_EVENTS_DLT} record: why it could not be read (UTF-8 text). */
+    public static final String DLT_REASON_HEADER = "pricewar-unreadable-reason";
+
     /** Partitions of {@link #PRICE_EVENTS}; consumers of one group scale out to this many. */
     public static final int PRICE_EVENTS_PARTITIONS = 6;
 

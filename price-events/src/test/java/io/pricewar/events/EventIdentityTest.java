@@ -34,6 +34,16 @@ class EventIdentityTest {
     }
 
     @Test
+    void instantsAreKeptToTheMillisecondSoEveryStoreKeepsTheChainVerifiable() {
+        PriceListed listed = PriceEvents.listed(PointHead.genesis(SampleEvents.QWEN_LONG_INPUT), SampleEvents.BEFORE,
+                SampleEvents.seen("2024-05-01T00:00:00.123456789Z", SampleEvents.PAGE_BEFORE, "0.02"));
+
+        assertThat(listed.observedAt()).isEqualTo(java.time.Instant.parse("2024-05-01T00:00:00.123Z"));
+        assertThat(listed.evidence().fetchedAt()).isEqualTo(java.time.Instant.parse("2024-05-01T00:00:00.123Z"));
+        assertThat(listed.hashIsIntact()).isTrue();
+    }
+
+    @Test
     void eventIdIsAVersion8Uuid() {
         assertThat(java.util.UUID.fromString(SampleEvents.cut().eventId()).version()).isEqualTo(8);
     }

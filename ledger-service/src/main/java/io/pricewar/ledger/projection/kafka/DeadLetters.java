@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 class DeadLetters implements DisposableBean {
 
     /** Why the ledger could not use the record, as UTF-8 text. */
-    static final String REASON_HEADER = "pricewar-unreadable-reason";
+    static final String REASON_HEADER = Topics.DLT_REASON_HEADER;
 
     private final DefaultKafkaProducerFactory<String, byte[]> producers;
     private final KafkaTemplate<String, byte[]> template;

@@ -27,7 +27,9 @@ public final class PriceWarTopics {
                         .configs(Map.of("retention.ms", "-1")),
                 new NewTopic(Topics.PRICE_EVENTS_DLT, 1, (short) 1).configs(Map.of("retention.ms", "-1")),
                 new NewTopic(Topics.SCRAPE_HEALTH, 1, (short) 1),
-                new NewTopic(Topics.PAGE_SNAPSHOTS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
+                new NewTopic(Topics.PAGE_SNAPSHOTS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                new NewTopic(Topics.SCRAPER_SOURCES, Topics.SCRAPER_SOURCES_PARTITIONS, (short) 1)
+                        .configs(Map.of("cleanup.policy", "compact")));
     }
 
     /** Creates the topics on a running cluster, for tests against a broker started elsewhere. */

@@ -35,11 +35,13 @@ class EmbeddedInfraIT {
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
              AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             Map<String, TopicDescription> topics = admin.describeTopics(
-                    List.of(Topics.PRICE_EVENTS, Topics.PRICE_EVENTS_DLT, Topics.SCRAPE_HEALTH, Topics.PAGE_SNAPSHOTS))
+                    List.of(Topics.PRICE_EVENTS, Topics.PRICE_EVENTS_DLT, Topics.SCRAPE_HEALTH, Topics.PAGE_SNAPSHOTS,
+                            Topics.SCRAPER_SOURCES))
                     .allTopicNames().get();
 
             assertThat(topics.get(Topics.PRICE_EVENTS).partitions()).hasSize(Topics.PRICE_EVENTS_PARTITIONS);
-            assertThat(topics).hasSize(4);
+            assertThat(topics.get(Topics.SCRAPER_SOURCES).partitions()).hasSize(Topics.SCRAPER_SOURCES_PARTITIONS);
+            assertThat(topics).hasSize(5);
         }
     }
 

@@ -5,14 +5,12 @@ import io.pricewar.events.PriceEvent;
 import io.pricewar.scraper.diff.PageDiff;
 import io.pricewar.scraper.diff.PriceBook;
 import io.pricewar.scraper.extract.Extraction;
-import io.pricewar.scraper.extract.PriceNotation;
+import io.pricewar.scraper.extract.Extractors;
 import io.pricewar.scraper.extract.RejectedCell;
-import io.pricewar.scraper.extract.TableExtractor;
 import io.pricewar.scraper.fetch.FetchedPage;
 import io.pricewar.scraper.fetch.PageFetcher;
 import io.pricewar.scraper.kafka.PriceEventPublisher;
 import io.pricewar.scraper.source.Source;
-import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -53,16 +51,11 @@ public class ScrapeRunner {
     }
 
     private Mono<ScrapeOutcome> extractAndPublish(Source source, PriceBook book, FetchedPage page) {
-        return Mono.fromCallable(() -> extract(source, page))
+        return Mono.fromCallable(() -> Extractors.extract(source, page))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(extraction -> extraction.isHealthy()
                         ? publishChanges(source, book, page, extraction)
                         : Mono.just(layoutChanged(source, extraction)));
-    }
-
-    private static Extraction extract(Source source, FetchedPage page) {
-        return TableExtractor.extract(Jsoup.parse(page.text(), page.url()), source.vendor(), source.table(),
-                new PriceNotation.Context(source.currency(), null));
     }
 
     private Mono<ScrapeOutcome> publishChanges(Source source, PriceBook book, FetchedPage page, Extraction extraction) {

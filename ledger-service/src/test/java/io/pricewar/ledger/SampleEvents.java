@@ -11,13 +11,22 @@ import io.pricewar.events.PriceEvents;
 import io.pricewar.events.PriceListed;
 import io.pricewar.events.PricePointId;
 import io.pricewar.events.PriceUnit;
+import io.pricewar.ledger.projection.CurrentPrice;
+import io.pricewar.ledger.projection.HistoryEntry;
+import io.pricewar.ledger.projection.ProjectionChecksum;
 import io.pricewar.ledger.projection.SourcePosition;
 import io.pricewar.ledger.projection.SourcedEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.HexFormat;
 
 /** Events of the May 2024 price war, built the only valid way: through {@link PriceEvents}. */
@@ -69,6 +78,51 @@ public final class SampleEvents {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A log of {@code points} points, each listed then changed {@code changes} times, in the
+     * order a scraper would publish them (round by round), so points interleave on partitions.
+     */
+    public static List<PriceEvent> series(int points, int changes) {
+        List<PriceEvent> heads = new ArrayList<>();
+        List<PriceEvent> log = new ArrayList<>();
+        Instant start = Instant.parse("2024-05-01T00:00:00Z");
+        for (int p = 0; p < points; p++) {
+            PricePointId point = PricePointId.of("vendor" + (p % 7), "model-" + p, p % 2 == 0 ? "input" : "output",
+                    "standard");
+            PriceListed listed = PriceEvents.listed(PointHead.genesis(point), priceOf(p, 0),
+                    seen(start.toString(), "listed " + p));
+            heads.add(listed);
+            log.add(listed);
+        }
+        for (int round = 1; round <= changes; round++) {
+            for (int p = 0; p < points; p++) {
+                String at = start.plusSeconds(3600L * round).toString();
+                PriceChanged change = PriceEvents.changed(heads.get(p).head(), priceOf(p, round - 1),
+                        priceOf(p, round), seen(at, "round " + round + " point " + p));
+                heads.set(p, change);
+                log.add(change);
+            }
+        }
+        return log;
+    }
+
+    private static Price priceOf(int point, int round) {
+        return new Price(BigDecimal.valueOf(1000 + point * 7L + round * 13L % 50, 4), Currency.getInstance("CNY"),
+                PriceUnit.PER_1K_TOKENS);
+    }
+
+    /** What a correct projection of {@code log} holds, computed without the ledger. */
+    public static ProjectionChecksum.Result checksumOf(List<PriceEvent> log) {
+        ProjectionChecksum checksum = new ProjectionChecksum();
+        Map<PricePointId, PriceEvent> last = new LinkedHashMap<>();
+        log.forEach(event -> {
+            checksum.addHistory(HistoryEntry.of(at(event, 0, 0)));
+            last.merge(event.pointId(), event, (a, b) -> b.seq() > a.seq() ? b : a);
+        });
+        last.values().forEach(event -> checksum.addCurrent(CurrentPrice.after(event)));
+        return checksum.result();
     }
 
     public static SourcedEvent at(PriceEvent event, int partition, long offset) {

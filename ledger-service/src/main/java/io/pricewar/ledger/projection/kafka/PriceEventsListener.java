@@ -4,11 +4,14 @@ import io.pricewar.events.PriceEvent;
 import io.pricewar.events.PriceEventJson;
 import io.pricewar.events.PriceEventJson.UnreadableEventException;
 import io.pricewar.events.Topics;
+import io.pricewar.ledger.projection.ProjectionStore;
+import io.pricewar.ledger.projection.ProjectionStores;
 import io.pricewar.ledger.projection.Projector;
 import io.pricewar.ledger.projection.SeqGap;
 import io.pricewar.ledger.projection.SourcePosition;
 import io.pricewar.ledger.projection.SourcedEvent;
 import io.pricewar.ledger.projection.StorableAmounts;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +28,10 @@ import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * Projects each polled batch and acknowledges it only when every write of it (dead letters
- * included) is acknowledged. Blocking is right here: this is the consumer's own thread, and
+ * Projects each polled batch into the live generation and acknowledges it only when every write
+ * of it (dead letters included) is acknowledged. On assignment each partition is sought to its
+ * checkpoint in MongoDB + 1, so MongoDB, not Kafka's commit, decides where consumption resumes
+ * (see {@link CheckpointAlignment}). Blocking is right here: this is the consumer's own thread, and
  * the next poll must wait for the store anyway. Any failure propagates, so that the container's
  * error handler retries the whole batch, which the idempotent store makes safe.
  */
@@ -36,14 +41,16 @@ class PriceEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(PriceEventsListener.class);
 
-    private final Projector projector;
+    private final ProjectionStores stores;
     private final DeadLetters deadLetters;
     private final ProjectionMetrics metrics;
     private final ProjectionProperties properties;
+    private final CheckpointAlignment alignment;
 
-    PriceEventsListener(Projector projector, DeadLetters deadLetters, ProjectionMetrics metrics,
-                        ProjectionProperties properties) {
-        this.projector = projector;
+    PriceEventsListener(ProjectionStores stores, CheckpointAlignment alignment, DeadLetters deadLetters,
+                        ProjectionMetrics metrics, ProjectionProperties properties) {
+        this.stores = stores;
+        this.alignment = alignment;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.properties = properties;
@@ -51,13 +58,30 @@ class PriceEventsListener {
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.PRICE_EVENTS,
             containerFactory = ProjectionKafkaConfiguration.LISTENER_FACTORY)
-    void onBatch(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
+    void onBatch(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
+        ProjectionStore store = stores.live();
+        try {
+            var aligned = alignment.align(records, store, consumer);
+            metrics.alreadyStored(aligned.alreadyStored());
+            if (!aligned.records().isEmpty()) {
+                project(aligned.records(), store);
+            }
+            alignment.stored(aligned.records(), store.generation());
+            if (!aligned.sought()) {
+                ack.acknowledge();
+            }
+        } catch (RuntimeException e) {
+            metrics.batchFailed();
+            throw e;
+        }
+    }
+
+    private void project(List<ConsumerRecord<String, byte[]>> records, ProjectionStore store) {
         List<SourcedEvent> events = readOrDeadLetter(records);
-        Projector.Projected projected = projector.project(events, lastOffsets(records))
+        Projector.Projected projected = new Projector(store).project(events, lastOffsets(records))
                 .block(properties.writeTimeout());
         logGaps(projected.plan().gaps());
         metrics.projected(projected);
-        ack.acknowledge();
     }
 
     private List<SourcedEvent> readOrDeadLetter(List<ConsumerRecord<String, byte[]>> records) {

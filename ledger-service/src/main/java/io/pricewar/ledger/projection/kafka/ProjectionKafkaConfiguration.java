@@ -1,7 +1,7 @@
 package io.pricewar.ledger.projection.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.pricewar.ledger.projection.Projector;
+import io.pricewar.ledger.projection.ProjectionStores;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -34,12 +34,13 @@ class ProjectionKafkaConfiguration {
 
     @Bean(LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> priceEventsListenerFactory(
-            ConsumerFactory<?, ?> bootConsumers, ProjectionProperties properties) {
+            ConsumerFactory<?, ?> bootConsumers, ProjectionProperties properties, CheckpointAlignment alignment) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(rawRecordConsumers(bootConsumers, properties));
         factory.setBatchListener(true);
         factory.setConcurrency(properties.concurrency());
         factory.getContainerProperties().setAckMode(AckMode.MANUAL_IMMEDIATE);
+        factory.getContainerProperties().setConsumerRebalanceListener(alignment);
         factory.setCommonErrorHandler(retryUntilStored(properties));
         return factory;
     }
@@ -92,8 +93,14 @@ class ProjectionKafkaConfiguration {
     }
 
     @Bean
-    PriceEventsListener priceEventsListener(Projector projector, DeadLetters deadLetters, ProjectionMetrics metrics,
+    CheckpointAlignment checkpointAlignment(ProjectionStores stores, ProjectionProperties properties) {
+        return new CheckpointAlignment(stores, properties.writeTimeout());
+    }
+
+    @Bean
+    PriceEventsListener priceEventsListener(ProjectionStores stores, CheckpointAlignment alignment,
+                                            DeadLetters deadLetters, ProjectionMetrics metrics,
                                             ProjectionProperties properties) {
-        return new PriceEventsListener(projector, deadLetters, metrics, properties);
+        return new PriceEventsListener(stores, alignment, deadLetters, metrics, properties);
     }
 }

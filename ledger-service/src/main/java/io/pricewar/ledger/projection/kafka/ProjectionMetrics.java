@@ -10,23 +10,37 @@ class ProjectionMetrics {
     static final String RECORDS = "ledger.projection.records";
     static final String GAPS = "ledger.projection.gaps";
     static final String OUTCOME = "outcome";
+    static final String BATCH_FAILURES = "ledger.projection.batch.failures";
 
     private final Counter stored;
     private final Counter duplicates;
     private final Counter deadLettered;
     private final Counter gaps;
+    private final Counter batchFailures;
 
     ProjectionMetrics(MeterRegistry registry) {
         this.stored = outcome(registry, "stored");
         this.duplicates = outcome(registry, "duplicate");
         this.deadLettered = outcome(registry, "dead-lettered");
         this.gaps = Counter.builder(GAPS).description("seq gaps found in the log").register(registry);
+        this.batchFailures = Counter.builder(BATCH_FAILURES)
+                .description("batch attempts that failed and will be retried, e.g. while MongoDB is unreachable")
+                .register(registry);
     }
 
     void projected(Projector.Projected projected) {
         stored.increment(projected.stored().added());
         duplicates.increment(projected.stored().duplicates());
         gaps.increment(projected.plan().gaps().size());
+    }
+
+    /** Redeliveries at or below the checkpoint: already stored, skipped without a write. */
+    void alreadyStored(int records) {
+        duplicates.increment(records);
+    }
+
+    void batchFailed() {
+        batchFailures.increment();
     }
 
     void deadLettered() {

@@ -38,9 +38,27 @@ public final class MongoProjectionStore implements ProjectionStore {
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final LedgerCollections collections;
+    private final StoreFaults faults;
 
     public MongoProjectionStore(LedgerCollections collections) {
+        this(collections, StoreFaults.NONE);
+    }
+
+    public MongoProjectionStore(LedgerCollections collections, StoreFaults faults) {
         this.collections = collections;
+        this.faults = faults;
+    }
+
+    @Override
+    public long generation() {
+        return collections.generation();
+    }
+
+    @Override
+    public Mono<Map<Integer, Long>> checkpoints(String topic) {
+        return Flux.from(collections.checkpoints().find(Filters.eq(LedgerDocuments.TOPIC, topic)))
+                .collectMap(doc -> ((Number) doc.get(LedgerDocuments.PARTITION)).intValue(),
+                        doc -> ((Number) doc.get(LedgerDocuments.OFFSET)).longValue());
     }
 
     @Override
@@ -57,8 +75,11 @@ public final class MongoProjectionStore implements ProjectionStore {
     @Override
     public Mono<Stored> store(ProjectionPlan plan, List<SourcePosition> checkpoints) {
         return Mono.zip(insertHistory(plan), recordGaps(plan), (history, gaps) -> history)
+                .doOnNext(history -> faults.reached(StoreFaults.Step.HISTORY_WRITTEN))
                 .flatMap(history -> advanceCurrent(plan.current()).thenReturn(history))
+                .doOnNext(history -> faults.reached(StoreFaults.Step.CURRENT_WRITTEN))
                 .flatMap(history -> saveCheckpoints(checkpoints).thenReturn(history))
+                .doOnNext(history -> faults.reached(StoreFaults.Step.CHECKPOINT_WRITTEN))
                 .map(history -> new Stored(history.written(), history.duplicates()));
     }
 

@@ -5,7 +5,7 @@ import com.mongodb.client.model.Sorts;
 import io.pricewar.events.PricePointId;
 import io.pricewar.ledger.projection.CurrentPrice;
 import io.pricewar.ledger.projection.HistoryEntry;
-import io.pricewar.ledger.projection.mongo.LedgerCollections;
+import io.pricewar.ledger.projection.mongo.LedgerGenerations;
 import io.pricewar.ledger.projection.mongo.LedgerDocuments;
 import io.pricewar.ledger.query.PriceFilter;
 import io.pricewar.ledger.query.PriceQueries;
@@ -17,21 +17,21 @@ import java.util.List;
 
 final class MongoPriceQueries implements PriceQueries {
 
-    private final LedgerCollections collections;
+    private final LedgerGenerations generations;
 
-    MongoPriceQueries(LedgerCollections collections) {
-        this.collections = collections;
+    MongoPriceQueries(LedgerGenerations generations) {
+        this.generations = generations;
     }
 
     @Override
     public Flux<CurrentPrice> currentPrices(PriceFilter filter) {
-        return Flux.from(collections.current().find(matching(filter)).sort(Sorts.ascending(LedgerDocuments.ID)))
+        return Flux.from(generations.live().current().find(matching(filter)).sort(Sorts.ascending(LedgerDocuments.ID)))
                 .map(LedgerDocuments::currentPrice);
     }
 
     @Override
     public Flux<HistoryEntry> history(PricePointId pointId) {
-        return Flux.from(collections.history().find(Filters.eq(LedgerDocuments.POINT_ID, pointId.toString()))
+        return Flux.from(generations.live().history().find(Filters.eq(LedgerDocuments.POINT_ID, pointId.toString()))
                         .sort(Sorts.ascending(LedgerDocuments.SEQ)))
                 .map(LedgerDocuments::historyEntry);
     }

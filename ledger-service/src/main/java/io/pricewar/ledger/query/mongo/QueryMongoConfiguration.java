@@ -1,6 +1,6 @@
 package io.pricewar.ledger.query.mongo;
 
-import io.pricewar.ledger.projection.mongo.LedgerCollections;
+import io.pricewar.ledger.projection.mongo.LedgerGenerations;
 import io.pricewar.ledger.query.PriceQueries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class QueryMongoConfiguration {
 
     @Bean
-    PriceQueries priceQueries(LedgerCollections collections) {
-        return new MongoPriceQueries(collections);
+    PriceQueries priceQueries(LedgerGenerations generations) {
+        return new MongoPriceQueries(generations);
     }
 }

@@ -8,9 +8,10 @@ import io.pricewar.events.PricePointId;
 import io.pricewar.events.Topics;
 import io.pricewar.ledger.projection.ProjectionPlan;
 import io.pricewar.ledger.projection.ProjectionStore;
-import io.pricewar.ledger.projection.Projector;
 import io.pricewar.ledger.projection.SourcePosition;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.Acknowledgment;
 import reactor.core.publisher.Mono;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import static io.pricewar.ledger.SampleEvents.doubaoListed;
 import static io.pricewar.ledger.SampleEvents.qwenCut;
 import static io.pricewar.ledger.SampleEvents.qwenListed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,13 +43,15 @@ class PriceEventsListenerTest {
     final DeadLetters deadLetters = mock(DeadLetters.class);
     final Acknowledgment ack = mock(Acknowledgment.class);
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final PriceEventsListener listener = new PriceEventsListener(new Projector(store), deadLetters,
+    final Consumer<?, ?> consumer = mock(Consumer.class);
+    final PriceEventsListener listener = new PriceEventsListener(() -> store,
+            new CheckpointAlignment(() -> store, Duration.ofSeconds(5)), deadLetters,
             new ProjectionMetrics(registry), new ProjectionProperties("ledger-service", 1, 500,
             Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofMillis(10)));
 
     @Test
     void acknowledgesTheBatchAfterItIsStored() {
-        listener.onBatch(List.of(record(0, qwenListed()), record(1, qwenCut())), ack);
+        listener.onBatch(List.of(record(0, qwenListed()), record(1, qwenCut())), ack, consumer);
 
         assertThat(store.plans).singleElement().extracting(plan -> plan.history().size()).isEqualTo(2);
         assertThat(store.checkpoints).containsExactly(new SourcePosition(Topics.PRICE_EVENTS, 0, 1));
@@ -59,7 +63,7 @@ class PriceEventsListenerTest {
     void doesNotAcknowledgeWhenTheStoreFailsSoTheBatchIsRetried() {
         store.failWith = new MongoTimeoutException("no server");
 
-        assertThatThrownBy(() -> listener.onBatch(List.of(record(0, qwenListed())), ack))
+        assertThatThrownBy(() -> listener.onBatch(List.of(record(0, qwenListed())), ack, consumer))
                 .isInstanceOf(MongoTimeoutException.class);
         verify(ack, never()).acknowledge();
     }
@@ -70,7 +74,7 @@ class PriceEventsListenerTest {
         var garbage = new ConsumerRecord<>(Topics.PRICE_EVENTS, 0, 0L, "some-key",
                 "not json".getBytes(StandardCharsets.UTF_8));
 
-        listener.onBatch(List.of(garbage, record(1, qwenListed())), ack);
+        listener.onBatch(List.of(garbage, record(1, qwenListed())), ack, consumer);
 
         verify(deadLetters).send(eq(garbage), contains("Unrecognized token"));
         assertThat(store.plans).singleElement().extracting(plan -> plan.history().size()).isEqualTo(1);
@@ -86,9 +90,58 @@ class PriceEventsListenerTest {
                 .when(deadLetters).send(any(), any());
         var garbage = new ConsumerRecord<>(Topics.PRICE_EVENTS, 0, 0L, "k", "{}".getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> listener.onBatch(List.of(garbage), ack)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> listener.onBatch(List.of(garbage), ack, consumer)).isInstanceOf(IllegalStateException.class);
         verify(ack, never()).acknowledge();
         assertThat(store.plans).isEmpty();
+    }
+
+    @Test
+    void skipsRedeliveredRecordsAtOrBelowTheMongoCheckpointAsAlreadyStored() {
+        store.storedCheckpoints = Map.of(0, 1L);
+
+        listener.onBatch(List.of(record(0, qwenListed()), record(1, qwenCut()), record(2, doubaoListed())), ack,
+                consumer);
+
+        assertThat(store.plans).singleElement().satisfies(plan -> assertThat(plan.history())
+                .singleElement().extracting(entry -> entry.source().offset()).isEqualTo(2L));
+        assertThat(counter("duplicate")).isEqualTo(2);
+        verify(ack).acknowledge();
+    }
+
+    @Test
+    void seeksBackToTheCheckpointWhenKafkaIsAheadOfMongoAndCommitsNothing() {
+        store.storedCheckpoints = Map.of(0, 3L);
+
+        listener.onBatch(List.of(record(10, qwenListed()), record(11, qwenCut())), ack, consumer);
+
+        verify(consumer).seek(new TopicPartition(Topics.PRICE_EVENTS, 0), 4L);
+        assertThat(store.plans).isEmpty();
+        verify(ack, never()).acknowledge();
+    }
+
+    @Test
+    void acceptsAHoleInTheLogOnceTheConsumerWasSentBackAndStillStartsLater() {
+        store.storedCheckpoints = Map.of(0, 3L);
+        listener.onBatch(List.of(record(10, qwenListed())), ack, consumer);
+
+        listener.onBatch(List.of(record(10, qwenListed())), ack, consumer);
+
+        assertThat(store.plans).singleElement().extracting(plan -> plan.history().size()).isEqualTo(1);
+        verify(ack).acknowledge();
+    }
+
+    @Test
+    void onAssignmentSeeksEachPartitionToItsCheckpointPlusOneOrToTheLogStart() {
+        store.storedCheckpoints = Map.of(0, 41L);
+        var withCheckpoint = new TopicPartition(Topics.PRICE_EVENTS, 0);
+        var without = new TopicPartition(Topics.PRICE_EVENTS, 1);
+        doReturn(Map.of(withCheckpoint, 0L, without, 7L)).when(consumer).beginningOffsets(any());
+
+        new CheckpointAlignment(() -> store, Duration.ofSeconds(5))
+                .onPartitionsAssigned(consumer, List.of(withCheckpoint, without));
+
+        verify(consumer).seek(withCheckpoint, 42L);
+        verify(consumer).seek(without, 7L);
     }
 
     @Test
@@ -116,7 +169,18 @@ class PriceEventsListenerTest {
     static final class RecordingStore implements ProjectionStore {
         final List<ProjectionPlan> plans = new ArrayList<>();
         final List<SourcePosition> checkpoints = new ArrayList<>();
+        Map<Integer, Long> storedCheckpoints = Map.of();
         RuntimeException failWith;
+
+        @Override
+        public long generation() {
+            return 0;
+        }
+
+        @Override
+        public Mono<Map<Integer, Long>> checkpoints(String topic) {
+            return Mono.just(storedCheckpoints);
+        }
 
         @Override
         public Mono<Map<PricePointId, Long>> storedSeqs(Set<PricePointId> points) {

@@ -9,6 +9,9 @@ public final class MongoCollections {
     /** The delivery outbox; {@code _id} is {@code subscriptionId:eventId}, so each pair is delivered once. */
     public static final String DELIVERIES = "deliveries";
 
+    /** One document per owner: the hash of its API key, its quotas, its subscription count. */
+    public static final String OWNERS = "owners";
+
     private MongoCollections() {
     }
 }

@@ -2,10 +2,18 @@ package io.pricewar.alert;
 
 import io.pricewar.infra.EmbeddedKafka;
 import io.pricewar.infra.EmbeddedMongo;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The real alert service against an in-JVM Kafka broker and MongoDB server. Every *IT extends
@@ -15,9 +23,12 @@ import org.springframework.test.context.DynamicPropertySource;
         AlertApplication.CONFIG_NAME,
         // Short enough for a test to watch the sweeper work, long enough to outlast a send.
         "pricewar.alert.delivery.first-backoff=100ms",
-        "pricewar.alert.delivery.sweep-interval=200ms"})
+        "pricewar.alert.delivery.sweep-interval=200ms",
+        "pricewar.alert.owners.admin-key=" + AlertIntegrationTest.ADMIN_KEY})
 @AutoConfigureWebTestClient
 public abstract class AlertIntegrationTest {
+
+    protected static final String ADMIN_KEY = "test-admin-key";
 
     protected static final EmbeddedKafka KAFKA = EmbeddedKafka.start();
     protected static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
@@ -28,6 +39,33 @@ public abstract class AlertIntegrationTest {
             MONGO.close();
             KAFKA.close();
         }));
+    }
+
+    @Autowired
+    protected WebTestClient web;
+
+    /** Issues an API key through the admin endpoint, as an operator would; quotas as given or default. */
+    protected String issueKey(String owner, Integer maxSubscriptions, Integer maxEndpoints) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("owner", owner);
+        body.put("maxSubscriptions", maxSubscriptions);
+        body.put("maxEndpoints", maxEndpoints);
+        return web.post().uri("/api/v1/admin/api-keys")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("apiKey").asString();
+    }
+
+    protected String issueKey(String owner) {
+        return issueKey(owner, null, null);
+    }
+
+    protected static String bearer(String key) {
+        return "Bearer " + key;
     }
 
     @DynamicPropertySource

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -45,10 +45,8 @@ class DropAlertIT extends AlertIntegrationTest {
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     static WebhookReceiver receiver;
+    static String apiKey;
     static KafkaProducer<String, byte[]> producer;
-
-    @Autowired
-    WebTestClient web;
 
     @Autowired
     MeterRegistry meters;
@@ -139,7 +137,8 @@ class DropAlertIT extends AlertIntegrationTest {
 
         awaitNotifications("lite-32k", 1);
         await().atMost(PATIENCE).untilAsserted(() -> web.get()
-                .uri("/api/v1/subscriptions/{id}/deliveries", subscriptionId).exchange()
+                .uri("/api/v1/subscriptions/{id}/deliveries", subscriptionId)
+                .header(HttpHeaders.AUTHORIZATION, bearer(apiKey())).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.length()").isEqualTo(1)
@@ -160,7 +159,8 @@ class DropAlertIT extends AlertIntegrationTest {
         publish(listed, drop);
 
         await().atMost(PATIENCE).untilAsserted(() -> web.get()
-                .uri("/api/v1/subscriptions/{id}/deliveries", subscriptionId).exchange()
+                .uri("/api/v1/subscriptions/{id}/deliveries", subscriptionId)
+                .header(HttpHeaders.AUTHORIZATION, bearer(apiKey())).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$[0].status").isEqualTo("FAILED")
@@ -184,6 +184,14 @@ class DropAlertIT extends AlertIntegrationTest {
         assertThat(unreadableCount()).isGreaterThan(before);
     }
 
+    /** One owner for the class, issued lazily because issuing needs the running service. */
+    private String apiKey() {
+        if (apiKey == null) {
+            apiKey = issueKey("drop-alert-it");
+        }
+        return apiKey;
+    }
+
     private double unreadableCount() {
         var counter = meters.find("alert.events.unreadable").counter();
         return counter == null ? 0 : counter.count();
@@ -200,6 +208,7 @@ class DropAlertIT extends AlertIntegrationTest {
                  "target": {"vendor": "%s", "model": "%s", "meter": "%s", "tier": "%s"}}"""
                 .formatted(receiver.url(hook), point.vendor(), point.model(), point.meter(), point.tier());
         return web.post().uri("/api/v1/subscriptions")
+                .header(HttpHeaders.AUTHORIZATION, bearer(apiKey()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange()

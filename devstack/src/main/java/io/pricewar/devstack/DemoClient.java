@@ -19,6 +19,7 @@ final class DemoClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final PriceWarServices services;
+    private String apiKey;
 
     DemoClient(PriceWarServices services) {
         this.services = services;
@@ -39,10 +40,26 @@ final class DemoClient {
         String body = JSON.writeValueAsString(Map.of("webhookUrl", webhookUrl, "rule", rule));
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(services.alertUrl() + "/api/v1/subscriptions"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + apiKey())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("subscribing " + rule + " failed: " + response.statusCode() + " " + response.body());
         }
+    }
+
+    /** Subscriptions belong to an API key; the devstack issues itself one with the admin key. */
+    private String apiKey() {
+        if (apiKey == null) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(services.alertUrl() + "/api/v1/admin/api-keys"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + PriceWarServices.ALERT_ADMIN_KEY)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"owner\": \"devstack\"}")).build());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("issuing an API key failed: " + response.statusCode() + " " + response.body());
+            }
+            apiKey = JSON.readTree(response.body()).path("apiKey").asString();
+        }
+        return apiKey;
     }
 
     private int currentPrices() {

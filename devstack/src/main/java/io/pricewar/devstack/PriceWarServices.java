@@ -33,6 +33,21 @@ public final class PriceWarServices implements AutoCloseable {
         public static final Ports ANY_FREE = new Ports(0, 0, 0);
     }
 
+    /**
+     * The alert service's admin key in the local run, where the devstack issues itself an API key
+     * with it; a deployment sets its own secret, and with none the admin endpoint is off.
+     */
+    public static final String ALERT_ADMIN_KEY = "devstack-admin-key";
+
+    /**
+     * The local run's webhooks listen on plain http at 127.0.0.1, which the alert service refuses
+     * by default (https only, no loopback) to keep subscribers from reaching its own network.
+     */
+    private static final Map<String, Object> ALERT_LOCAL_USE = Map.of(
+            "pricewar.alert.owners.admin-key", ALERT_ADMIN_KEY,
+            "pricewar.alert.delivery.guard.allow-plain-http", "true",
+            "pricewar.alert.delivery.guard.allowed-networks", "127.0.0.0/8");
+
     private final List<ConfigurableApplicationContext> running = new ArrayList<>();
     private final ConfigurableApplicationContext scraper;
     private final ConfigurableApplicationContext ledger;
@@ -41,9 +56,15 @@ public final class PriceWarServices implements AutoCloseable {
     private PriceWarServices(Settings settings) {
         try {
             ledger = start(LedgerApplication.builder(), settings, settings.ports().ledger(), "pricewar-ledger", Map.of());
-            alert = start(AlertApplication.builder(), settings, settings.ports().alert(), "pricewar-alert", Map.of());
-            scraper = start(ScraperApplication.builder(), settings, settings.ports().scraper(), "pricewar-scraper",
-                    sourceProperties(settings.sources()));
+            alert = start(AlertApplication.builder(), settings, settings.ports().alert(), "pricewar-alert",
+                    ALERT_LOCAL_USE);
+            Map<String, Object> scraperProperties = new HashMap<>(sourceProperties(settings.sources()));
+            // The scraper keeps no database. On this shared classpath Boot would still configure a
+            // MongoDB client for it (reaching for localhost:27017), so it is switched off here.
+            scraperProperties.put("spring.autoconfigure.exclude",
+                    "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
+                            + "org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration");
+            scraper = start(ScraperApplication.builder(), settings, settings.ports().scraper(), null, scraperProperties);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -58,9 +79,9 @@ public final class PriceWarServices implements AutoCloseable {
                                                  String database, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(extra);
         properties.put("spring.kafka.bootstrap-servers", settings.kafkaBootstrap());
-        // The scraper keeps no database; it is given one only so that no Mongo auto-configuration
-        // on the shared classpath reaches for localhost:27017.
-        properties.put("spring.mongodb.uri", settings.mongoUri().apply(database));
+        if (database != null) {
+            properties.put("spring.mongodb.uri", settings.mongoUri().apply(database));
+        }
         properties.put("server.port", port);
         // Three services share one console here: no banner, no start-up chatter.
         properties.put("spring.main.banner-mode", "off");

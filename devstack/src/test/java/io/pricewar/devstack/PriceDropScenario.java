@@ -107,8 +107,16 @@ abstract class PriceDropScenario {
     private void subscribeToAnyDrop() {
         String body = JSON.writeValueAsString(Map.of("webhookUrl", webhook.url(), "rule", "ANY_DROP"));
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(services.alertUrl() + "/api/v1/subscriptions"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + issueApiKey()).POST(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    private String issueApiKey() {
+        HttpResponse<String> issued = send(HttpRequest.newBuilder(URI.create(services.alertUrl() + "/api/v1/admin/api-keys"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + PriceWarServices.ALERT_ADMIN_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"owner\": \"price-drop-scenario\"}")).build());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        return JSON.readTree(issued.body()).path("apiKey").asString();
     }
 
     private JsonNode history(String pointId) {

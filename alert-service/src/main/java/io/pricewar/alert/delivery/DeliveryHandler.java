@@ -1,5 +1,6 @@
 package io.pricewar.alert.delivery;
 
+import io.pricewar.alert.owner.Owners;
 import io.pricewar.alert.subscription.SubscriptionRepository;
 import io.pricewar.alert.web.ApiPaths;
 import io.pricewar.alert.web.Problems;
@@ -36,7 +37,7 @@ class DeliveryHandler {
 
     Mono<ServerResponse> list(ServerRequest request) {
         String id = request.pathVariable("id");
-        return subscriptions.findById(id)
+        return subscriptions.findOwned(Owners.of(request).id(), id)
                 .flatMap(found -> ServerResponse.ok().body(
                         deliveries.ofSubscription(id).map(DeliveryView::of), DeliveryView.class))
                 .switchIfEmpty(Mono.defer(() -> Problems.unknownSubscription(id)));

@@ -1,5 +1,6 @@
 package io.pricewar.alert.delivery;
 
+import io.pricewar.alert.owner.ApiKeyFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -10,7 +11,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class DeliveryRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> deliveryRouter(DeliveryHandler handler) {
-        return RouterFunctions.route().GET(DeliveryHandler.DELIVERIES_PATH, handler::list).build();
+    RouterFunction<ServerResponse> deliveryRouter(DeliveryHandler handler, ApiKeyFilter apiKeys) {
+        return RouterFunctions.route().GET(DeliveryHandler.DELIVERIES_PATH, handler::list).filter(apiKeys).build();
     }
 }

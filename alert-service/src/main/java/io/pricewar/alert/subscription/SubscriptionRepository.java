@@ -1,25 +1,43 @@
 package io.pricewar.alert.subscription;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.pricewar.alert.MongoCollections;
+import jakarta.annotation.PostConstruct;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 
-/** Subscriptions in MongoDB, one document each, mapped by hand to keep the domain free of Mongo. */
+/**
+ * Subscriptions in MongoDB, one document each, mapped by hand to keep the domain free of Mongo.
+ * Every lookup on behalf of a caller names the owner too, so another owner's subscription is
+ * simply not found.
+ */
 @Repository
 public class SubscriptionRepository {
+
+    private static final Duration INDEX_TIMEOUT = Duration.ofSeconds(30);
 
     private final MongoCollection<Document> collection;
 
     SubscriptionRepository(MongoDatabase database) {
         this.collection = database.getCollection(MongoCollections.SUBSCRIPTIONS);
+    }
+
+    @PostConstruct
+    void ensureIndexes() {
+        Mono.from(collection.createIndexes(List.of(new IndexModel(Indexes.ascending("ownerId")))))
+                .block(INDEX_TIMEOUT);
     }
 
     public Mono<Subscription> insert(Subscription subscription) {
@@ -30,18 +48,33 @@ public class SubscriptionRepository {
         return Mono.from(collection.find(Filters.eq("_id", id)).first()).map(SubscriptionRepository::fromDocument);
     }
 
-    /** Emits true when a subscription was deleted, false when there was none by that id. */
-    public Mono<Boolean> deleteById(String id) {
-        return Mono.from(collection.deleteOne(Filters.eq("_id", id))).map(result -> result.getDeletedCount() > 0);
+    public Mono<Subscription> findOwned(String ownerId, String id) {
+        return Mono.from(collection.find(owned(ownerId, id)).first()).map(SubscriptionRepository::fromDocument);
+    }
+
+    /** Emits true when the owner's subscription was deleted, false when it has none by that id. */
+    public Mono<Boolean> deleteOwned(String ownerId, String id) {
+        return Mono.from(collection.deleteOne(owned(ownerId, id))).map(result -> result.getDeletedCount() > 0);
+    }
+
+    /** The distinct webhook URLs the owner's subscriptions notify, for the endpoint quota. */
+    public Mono<List<String>> endpointsOf(String ownerId) {
+        return Flux.from(collection.distinct("webhookUrl", Filters.eq("ownerId", ownerId), String.class))
+                .collectList();
     }
 
     public Flux<Subscription> findAll() {
         return Flux.from(collection.find()).map(SubscriptionRepository::fromDocument);
     }
 
+    private static Bson owned(String ownerId, String id) {
+        return Filters.and(Filters.eq("_id", id), Filters.eq("ownerId", ownerId));
+    }
+
     private static Document toDocument(Subscription s) {
         PointTarget t = s.target();
         return new Document("_id", s.id())
+                .append("ownerId", s.ownerId())
                 .append("webhookUrl", s.webhookUrl().toString())
                 .append("rule", s.rule().name())
                 .append("target", new Document("vendor", t.vendor()).append("model", t.model())
@@ -53,7 +86,7 @@ public class SubscriptionRepository {
         Document t = d.get("target", Document.class);
         PointTarget target = t == null ? PointTarget.ANY : new PointTarget(
                 t.getString("vendor"), t.getString("model"), t.getString("meter"), t.getString("tier"));
-        return new Subscription(d.getString("_id"), URI.create(d.getString("webhookUrl")),
+        return new Subscription(d.getString("_id"), d.getString("ownerId"), URI.create(d.getString("webhookUrl")),
                 AlertRule.valueOf(d.getString("rule")), target, d.getDate("createdAt").toInstant());
     }
 }

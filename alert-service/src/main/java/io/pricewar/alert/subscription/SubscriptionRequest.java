@@ -37,10 +37,10 @@ record SubscriptionRequest(String webhookUrl, String rule, Target target) {
     }
 
     /** The subscription this request asks for; only valid when {@link #problems()} is empty. */
-    Subscription toSubscription(Instant now) {
+    Subscription toSubscription(String ownerId, Instant now) {
         PointTarget point = target == null ? PointTarget.ANY
                 : new PointTarget(target.vendor, target.model, target.meter, target.tier);
-        return Subscription.create(URI.create(webhookUrl), AlertRule.valueOf(rule), point, now);
+        return Subscription.create(ownerId, URI.create(webhookUrl), AlertRule.valueOf(rule), point, now);
     }
 
     private void checkWebhookUrl(List<FieldProblem> problems) {

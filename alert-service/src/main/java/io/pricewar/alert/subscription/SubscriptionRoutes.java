@@ -1,5 +1,6 @@
 package io.pricewar.alert.subscription;
 
+import io.pricewar.alert.owner.ApiKeyFilter;
 import io.pricewar.alert.web.ApiPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,11 +12,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class SubscriptionRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> subscriptionRouter(SubscriptionHandler handler) {
+    RouterFunction<ServerResponse> subscriptionRouter(SubscriptionHandler handler, ApiKeyFilter apiKeys) {
         return RouterFunctions.route()
                 .POST(ApiPaths.SUBSCRIPTIONS, handler::create)
                 .GET(ApiPaths.SUBSCRIPTION, handler::get)
                 .DELETE(ApiPaths.SUBSCRIPTION, handler::delete)
+                .filter(apiKeys)
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.pricewar.alert.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +29,23 @@ public final class Problems {
 
     public static Mono<ServerResponse> unknownSubscription(String id) {
         return notFound("no subscription with id " + id);
+    }
+
+    /** No usable credentials; says which scheme to use, as RFC 9110 asks of a 401. */
+    public static Mono<ServerResponse> unauthorized(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
+        problem.setTitle("Unauthorized");
+        return ServerResponse.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(problem);
+    }
+
+    /** The owner has all the subscriptions or endpoints its key allows. */
+    public static Mono<ServerResponse> quotaExceeded(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+        problem.setTitle("Quota exceeded");
+        return respond(problem);
     }
 
     public static Mono<ServerResponse> notFound(String detail) {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationTest {
 
     final JsonMapper json = JsonMapper.builder().build();
-    final Subscription subscription = Subscription.create(URI.create("https://hooks.example.test/p"),
+    final Subscription subscription = Subscription.create("owner-1", URI.create("https://hooks.example.test/p"),
             AlertRule.ANY_DROP, PointTarget.ANY, Instant.parse("2024-05-01T00:00:00Z"));
     final PriceListed listed = listed(doubaoInput("doubao-pro-32k"), cnyPer1K("0.0050"));
     final PriceChanged drop = changed(listed, cnyPer1K("0.0008"));

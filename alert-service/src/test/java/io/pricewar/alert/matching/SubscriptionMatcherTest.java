@@ -50,7 +50,7 @@ class SubscriptionMatcherTest {
 
     @Test
     void newListingFiresOnAListingAndOnNothingElse() {
-        Subscription listings = Subscription.create(URI.create("https://hooks.example.test/prices"),
+        Subscription listings = Subscription.create("owner-1", URI.create("https://hooks.example.test/prices"),
                 AlertRule.NEW_LISTING, PointTarget.ANY, CREATED);
 
         assertThat(triggered(pro32kListed, APPENDED_LATER, listings)).containsExactly(listings);
@@ -113,7 +113,7 @@ class SubscriptionMatcherTest {
     }
 
     private static Subscription subscription(PointTarget target) {
-        return Subscription.create(URI.create("https://hooks.example.test/prices"), AlertRule.ANY_DROP, target,
+        return Subscription.create("owner-1", URI.create("https://hooks.example.test/prices"), AlertRule.ANY_DROP, target,
                 CREATED);
     }
 }

@@ -2,7 +2,8 @@ package io.pricewar.alert.subscription;
 
 import io.pricewar.alert.AlertIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -16,8 +17,12 @@ class SubscriptionApiIT extends AlertIntegrationTest {
             {"webhookUrl": "https://hooks.example.test/prices", "rule": "ANY_DROP",
              "target": {"vendor": "deepseek", "meter": "input"}}""";
 
-    @Autowired
-    WebTestClient web;
+    String key;
+
+    @BeforeEach
+    void issueAKey() {
+        key = issueKey("subscription-api-it");
+    }
 
     @Test
     void createsASubscriptionAndSaysWhereItLives() {
@@ -33,14 +38,14 @@ class SubscriptionApiIT extends AlertIntegrationTest {
                 .jsonPath("$.target.model").isEmpty()
                 .jsonPath("$.target.meter").isEqualTo("input")
                 .jsonPath("$.createdAt").isNotEmpty();
-        web.get().uri(location).exchange()
+        web.get().uri(location).header(HttpHeaders.AUTHORIZATION, bearer(key)).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.target.vendor").isEqualTo("deepseek");
     }
 
     @Test
     void answersAnUnknownSubscriptionWithAProblem() {
-        web.get().uri("/api/v1/subscriptions/no-such-id").exchange()
+        web.get().uri("/api/v1/subscriptions/no-such-id").header(HttpHeaders.AUTHORIZATION, bearer(key)).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -50,7 +55,8 @@ class SubscriptionApiIT extends AlertIntegrationTest {
 
     @Test
     void answersTheDeliveriesOfAnUnknownSubscriptionWithAProblem() {
-        web.get().uri("/api/v1/subscriptions/no-such-id/deliveries").exchange()
+        web.get().uri("/api/v1/subscriptions/no-such-id/deliveries").header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
@@ -60,10 +66,13 @@ class SubscriptionApiIT extends AlertIntegrationTest {
         String location = Objects.requireNonNull(post(VALID).expectStatus().isCreated()
                 .returnResult(String.class).getResponseHeaders().getLocation()).toString();
 
-        web.delete().uri(location).exchange().expectStatus().isNoContent();
+        web.delete().uri(location).header(HttpHeaders.AUTHORIZATION, bearer(key)).exchange()
+                .expectStatus().isNoContent();
 
-        web.get().uri(location).exchange().expectStatus().isNotFound();
-        web.delete().uri(location).exchange().expectStatus().isNotFound();
+        web.get().uri(location).header(HttpHeaders.AUTHORIZATION, bearer(key)).exchange()
+                .expectStatus().isNotFound();
+        web.delete().uri(location).header(HttpHeaders.AUTHORIZATION, bearer(key)).exchange()
+                .expectStatus().isNotFound();
     }
 
     @Test
@@ -142,6 +151,7 @@ class SubscriptionApiIT extends AlertIntegrationTest {
 
     private WebTestClient.ResponseSpec post(String body) {
         return web.post().uri("/api/v1/subscriptions")
+                .header(HttpHeaders.AUTHORIZATION, bearer(key))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange();

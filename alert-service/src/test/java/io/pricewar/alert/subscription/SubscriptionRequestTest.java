@@ -23,14 +23,14 @@ class SubscriptionRequestTest {
         SubscriptionRequest request = new SubscriptionRequest("https://example.test/hook", "ANY_DROP", null);
 
         assertThat(request.problems()).isEmpty();
-        assertThat(request.toSubscription(Instant.now()).target()).isEqualTo(PointTarget.ANY);
+        assertThat(request.toSubscription("owner-1", Instant.now()).target()).isEqualTo(PointTarget.ANY);
     }
 
     @Test
     void keepsTheCreationInstantToTheMillisecondMongoDbStores() {
         SubscriptionRequest request = new SubscriptionRequest("https://example.test/hook", "ANY_DROP", null);
 
-        Subscription subscription = request.toSubscription(Instant.parse("2024-05-15T08:00:00.123456789Z"));
+        Subscription subscription = request.toSubscription("owner-1", Instant.parse("2024-05-15T08:00:00.123456789Z"));
 
         assertThat(subscription.createdAt()).isEqualTo(Instant.parse("2024-05-15T08:00:00.123Z"));
     }

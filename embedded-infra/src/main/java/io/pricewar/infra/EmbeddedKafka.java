@@ -1,5 +1,6 @@
 package io.pricewar.infra;
 
+import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -27,10 +28,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final String DEVSTACK_CLUSTER_ID = "UHJpY2VXYXJEZXZzdGFjaw";
 
     private final String bootstrapServers;
+    private final KafkaClusterTestKit cluster;
     private final AutoCloseable broker;
 
-    private EmbeddedKafka(String bootstrapServers, AutoCloseable broker) {
+    private EmbeddedKafka(String bootstrapServers, KafkaClusterTestKit cluster, AutoCloseable broker) {
         this.bootstrapServers = bootstrapServers;
+        this.cluster = cluster;
         this.broker = broker;
     }
 
@@ -40,7 +43,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         broker.brokerProperties(BROKER_PROPERTIES);
         broker.afterPropertiesSet();
         broker.addTopics(PriceWarTopics.singleBroker().toArray(NewTopic[]::new));
-        return new EmbeddedKafka(broker.getBrokersAsString(), broker::destroy);
+        return new EmbeddedKafka(broker.getBrokersAsString(), broker.getCluster(), broker::destroy);
     }
 
     /**
@@ -69,7 +72,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             if (fresh) {
                 PriceWarTopics.createOn(cluster.bootstrapServers());
             }
-            return new EmbeddedKafka(cluster.bootstrapServers(), cluster);
+            return new EmbeddedKafka(cluster.bootstrapServers(), cluster, cluster);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start a Kafka broker in " + directory, e);
         }
@@ -84,6 +87,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** The value for {@code spring.kafka.bootstrap-servers}. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * Shuts the broker down, as in an outage; the controller and the log stay, and
+     * {@link #startBroker()} brings the broker back on the same port, where clients reconnect.
+     */
+    public void stopBroker() {
+        cluster.brokers().values().forEach(BrokerServer::shutdown);
+    }
+
+    public void startBroker() {
+        cluster.brokers().values().forEach(BrokerServer::startup);
     }
 
     @Override

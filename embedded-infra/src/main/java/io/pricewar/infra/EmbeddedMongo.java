@@ -20,18 +20,19 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    private EmbeddedMongo(MongoBackend backend) {
+    private EmbeddedMongo(MongoBackend backend, int port) {
         this.server = new MongoServer(backend);
-        this.address = bindLoopback(server);
-    }
-
-    private static InetSocketAddress bindLoopback(MongoServer server) {
-        server.bind("127.0.0.1", 0);
-        return server.getLocalAddress();
+        server.bind("127.0.0.1", port);
+        this.address = server.getLocalAddress();
     }
 
     public static EmbeddedMongo inMemory() {
-        return new EmbeddedMongo(new MemoryBackend());
+        return inMemoryOnPort(0);
+    }
+
+    /** An in-memory server on {@code port} (0 for any free one), for tests that stop and restart it. */
+    public static EmbeddedMongo inMemoryOnPort(int port) {
+        return new EmbeddedMongo(new MemoryBackend(), port);
     }
 
     /** Keeps the data in {@code file}, creating its folder; a restart on the same file sees it again. */
@@ -41,7 +42,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create " + file.getParent(), e);
         }
-        return new EmbeddedMongo(new H2Backend(file.toString()));
+        return new EmbeddedMongo(new H2Backend(file.toString()), 0);
     }
 
     /** A connection string naming {@code database}, for {@code spring.mongodb.uri}. */

@@ -4,6 +4,7 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import io.pricewar.events.Topics;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EmbeddedInfraIT {
 
@@ -78,6 +80,20 @@ class EmbeddedInfraIT {
         Map<String, Object> all = new HashMap<>(config);
         all.put("bootstrap.servers", kafka.bootstrapServers());
         return all;
+    }
+
+    @Test
+    void aStoppedBrokerComesBackAtTheSameAddress() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+             AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            kafka.stopBroker();
+            assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(1000)).nodes().get())
+                    .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+
+            kafka.startBroker();
+
+            assertThat(admin.describeCluster().nodes().get(30, java.util.concurrent.TimeUnit.SECONDS)).hasSize(1);
+        }
     }
 
     @Test

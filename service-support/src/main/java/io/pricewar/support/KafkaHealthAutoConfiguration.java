@@ -1,0 +1,20 @@
+package io.pricewar.support;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** Registers {@link KafkaHealthIndicator} as the {@code kafka} health contributor, from Boot's KafkaAdmin settings. */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnClass({AdminClient.class, KafkaAdmin.class, org.springframework.boot.health.contributor.Health.class})
+public class KafkaHealthAutoConfiguration {
+
+    @Bean(name = "kafkaHealthContributor")
+    @ConditionalOnBean(KafkaAdmin.class)
+    KafkaHealthIndicator kafkaHealthContributor(KafkaAdmin kafkaAdmin) {
+        return new KafkaHealthIndicator(kafkaAdmin.getConfigurationProperties());
+    }
+}

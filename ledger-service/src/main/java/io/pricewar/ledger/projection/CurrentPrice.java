@@ -17,6 +17,14 @@ public record CurrentPrice(
         Instant effectiveAt,
         String lastEventId) {
 
+    /** Where a point stood right after a stored event, as the as-of queries reconstruct it. */
+    public static CurrentPrice after(HistoryEntry entry) {
+        boolean delisted = entry.price() == null;
+        return new CurrentPrice(entry.pointId(), delisted ? PointStatus.DELISTED : PointStatus.LISTED, entry.seq(),
+                delisted ? entry.previousPrice() : entry.price(), entry.observedAt(), entry.effectiveAt(),
+                entry.eventId());
+    }
+
     public static CurrentPrice after(PriceEvent event) {
         PointStatus status = event instanceof PriceDelisted ? PointStatus.DELISTED : PointStatus.LISTED;
         return new CurrentPrice(event.pointId(), status, event.seq(), event.currentPrice(),

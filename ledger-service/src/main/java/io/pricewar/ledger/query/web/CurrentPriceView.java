@@ -4,7 +4,7 @@ import io.pricewar.ledger.projection.CurrentPrice;
 
 import java.time.Instant;
 
-record CurrentPriceView(
+public record CurrentPriceView(
         String pointId,
         String vendor,
         String model,
@@ -17,7 +17,7 @@ record CurrentPriceView(
         Instant effectiveAt,
         String lastEventId) {
 
-    static CurrentPriceView of(CurrentPrice current) {
+    public static CurrentPriceView of(CurrentPrice current) {
         var id = current.pointId();
         return new CurrentPriceView(id.toString(), id.vendor(), id.model(), id.meter(), id.tier(),
                 current.status().name(), current.seq(), PriceView.of(current.price()), current.observedAt(),

@@ -6,7 +6,7 @@ import io.pricewar.ledger.projection.HistoryEntry;
 import java.time.Instant;
 
 /** One event of a point; {@code previousPrice} is null for a listing, {@code price} null for a delisting. */
-record HistoryEntryView(
+public record HistoryEntryView(
         long seq,
         String type,
         String eventId,
@@ -18,7 +18,7 @@ record HistoryEntryView(
         String prevHash,
         String hash) {
 
-    static HistoryEntryView of(HistoryEntry entry) {
+    public static HistoryEntryView of(HistoryEntry entry) {
         return new HistoryEntryView(entry.seq(), entry.type(), entry.eventId(), PriceView.of(entry.previousPrice()),
                 PriceView.of(entry.price()), entry.observedAt(), entry.effectiveFrom(), entry.evidence(),
                 entry.prevHash(), entry.hash());

@@ -3,9 +3,9 @@ package io.pricewar.ledger.query.web;
 import io.pricewar.events.Price;
 
 /** An exact price as JSON: amounts as plain decimal strings ("0.0005", never "5E-4"). */
-record PriceView(String amount, String currency, String unit, String per1M) {
+public record PriceView(String amount, String currency, String unit, String per1M) {
 
-    static PriceView of(Price price) {
+    public static PriceView of(Price price) {
         if (price == null) {
             return null;
         }

@@ -8,8 +8,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Errors a caller can cause, as RFC 9457 problem details that say what to fix. */
-@RestControllerAdvice(assignableTypes = PriceQueryController.class)
+/** Errors a caller can cause, anywhere in the ledger's API, as RFC 9457 problem details that say what to fix. */
+@RestControllerAdvice(basePackages = "io.pricewar.ledger")
 class QueryProblems {
 
     /** Names the parameter in an extension member, so a client can point at the field. */

@@ -5,11 +5,13 @@ import io.pricewar.ledger.projection.CurrentPrice;
 import io.pricewar.ledger.projection.HistoryEntry;
 import io.pricewar.ledger.query.PriceFilter;
 import io.pricewar.ledger.query.PriceQueries;
+import io.pricewar.ledger.query.TimeRange;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.pricewar.ledger.SampleEvents.at;
@@ -33,6 +35,21 @@ class PriceQueryControllerTest {
             return pointId.equals(qwenListed().pointId())
                     ? Flux.just(HistoryEntry.of(at(qwenListed(), 0, 0)), HistoryEntry.of(at(qwenCut(), 0, 1)))
                     : Flux.empty();
+        }
+
+        @Override
+        public Flux<HistoryEntry> history(PricePointId pointId, TimeRange observed, long afterSeq, int limit) {
+            return history(pointId).filter(e -> e.seq() > afterSeq && observed.contains(e.observedAt())).take(limit);
+        }
+
+        @Override
+        public Flux<HistoryEntry> historyMatching(PriceFilter filter, TimeRange observed) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<HistoryEntry> historyUpTo(PriceFilter filter, TimeAxis axis, Instant at) {
+            return Flux.empty();
         }
     };
 

@@ -5,9 +5,7 @@ import io.pricewar.events.PriceUnit;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Currency;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,61 +14,89 @@ import java.util.regex.Pattern;
 /**
  * Reads a price as a pricing page writes it: {@code ¥0.5}, {@code $0.07},
  * {@code 0.0008元/千tokens}, {@code 0.8元/百万tokens}, {@code 5厘/千tokens}, {@code $3 / MTok},
- * {@code USD 0.27}, {@code 免费}. What the cell does not say (often the unit, sometimes the
- * currency) comes from its column header, through {@link Context}.
+ * {@code $1.10 / 1M tokens}, {@code USD 0.27}, {@code 免费}, {@code 限时免费}, in full-width
+ * forms too. What the cell does not say (often the unit, sometimes the currency) comes from its
+ * column header, through {@link Context}.
  *
- * <p>Anything ambiguous is a {@link PriceNotationException} with the reason: two numbers in one
- * cell, no number, a currency or unit that neither the cell nor the header names. A parse
- * failure must never become a price, least of all a price of zero.
+ * <p>A cell must consist of known words only: one number, at most one currency, at most one
+ * unit, a few filler words ("tokens", "input"). Anything else, a second number, a negative
+ * sign, "free" beside a number ("限时免费 原价0.8元"), a unit PriceWar has no name for (per 10K),
+ * is a {@link PriceNotationException} with the reason. A parse failure must never become a
+ * price, least of all a price of zero.
  */
 public final class PriceNotation {
 
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.])(\\d+(?:,\\d{3})*(?:\\.\\d+)?|\\.\\d+)(?![\\d.])");
-    private static final List<String> FREE_WORDS = List.of("免费", "free");
+    private static final Pattern UNIT = Pattern.compile(
+            "(?:/|per |per|每)\\s*(1,000,000|1000000|100万|百万|million|mtok|1m|m|1,000|1000|1千|千|1k|k|10k|万|tokens?|tok)"
+                    + "(?:\\s*(?:input|output|输入|输出))?(?:\\s*(?:tokens?|tok))?(?![a-z0-9,.])");
+    /** A label that names the quantity before the meter: "1M INPUT TOKENS", "百万tokens输入". */
+    private static final Pattern LABEL_UNIT = Pattern.compile(
+            "(?<![\\d.,])(1m|1k|百万|千|1,000,000|1,000)\\s*(?:input |output |输入|输出)?\\s*tokens?");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+");
+    private static final Pattern CURRENCY = Pattern.compile("us\\$|usd|cny|rmb|人民币|美元|元|厘|¥|\\$");
+    private static final Pattern FREE = Pattern.compile("限时免费|免费|free(?![a-z])");
+    /** "(50% OFF)" beside a discounted price (DeepSeek's off-peak cells) says why, not what it costs. */
+    private static final Pattern REMARK = Pattern.compile("\\d{1,3}(?:\\.\\d+)?\\s*%\\s*off(?![a-z])");
+    private static final Pattern FILLER = Pattern.compile("(?:tokens?|tok|input|output|输入|输出)(?![a-z])|[ ()]");
 
-    private static final Pattern PER_THOUSAND = Pattern.compile("(/|per|每)\\s*(千|1k|1,000|1000|k)\\s*(tokens?)?");
-    private static final Pattern PER_MILLION = Pattern.compile(
-            "(/|per|每)\\s*(百万|1,000,000|1000000|1m|million|mtok|m)\\s*(input|output)?\\s*(tokens?)?");
-    private static final Pattern PER_TOKEN = Pattern.compile("(/|per|每)\\s*(tokens?)(?![a-z])");
+    private static final Currency CNY = Currency.getInstance("CNY");
+    private static final Currency USD = Currency.getInstance("USD");
 
     private PriceNotation() {
     }
 
-    /** What a header or a page says about all its cells: currency and unit, either may be absent. */
-    public record Context(Currency currency, PriceUnit unit) {
-        public static final Context NONE = new Context(null, null);
+    /**
+     * What a header or a page says about all its cells: currency, unit and the scale of the
+     * amounts (a header in 厘 makes every cell a thousandth of a yuan); any may be absent.
+     */
+    public record Context(Currency currency, PriceUnit unit, BigDecimal scale) {
+        public static final Context NONE = new Context(null, null, null);
+
+        public Context(Currency currency, PriceUnit unit) {
+            this(currency, unit, null);
+        }
 
         /** The header's own words win over the outer context (a page-wide default currency). */
         public Context overriddenBy(Context inner) {
-            return new Context(inner.currency != null ? inner.currency : currency,
-                    inner.unit != null ? inner.unit : unit);
+            boolean innerCurrency = inner.currency != null;
+            return new Context(innerCurrency ? inner.currency : currency, inner.unit != null ? inner.unit : unit,
+                    innerCurrency ? inner.scale : scale);
+        }
+
+        BigDecimal scaleOrOne() {
+            return scale == null ? BigDecimal.ONE : scale;
         }
     }
 
-    /** Reads the currency and unit a header names, e.g. "输入单价（元/千tokens）". */
+    /** A price read off a cell; {@code promotion} when the page calls it free for a limited time (限时免费). */
+    public record Reading(Price price, boolean promotion) {
+    }
+
+    /** Reads the currency and unit a header names, e.g. "输入单价（元/千tokens）"; lenient about other words. */
     public static Context contextOf(String headerText) {
         String text = normalize(headerText);
-        Scaled currency = currencyOf(text).orElse(null);
-        return new Context(currency == null ? null : currency.currency(), unitOf(text).orElse(null));
+        Matcher currency = CURRENCY.matcher(text);
+        Matcher unit = UNIT.matcher(text);
+        Matcher labelUnit = LABEL_UNIT.matcher(text);
+        Money money = currency.find() ? Money.of(currency.group()) : null;
+        PriceUnit priceUnit = unit.find() ? unitOf(unit.group(1)) : labelUnit.find() ? unitOf(labelUnit.group(1)) : null;
+        return money == null ? new Context(null, priceUnit) : new Context(money.currency(), priceUnit, money.scale());
     }
 
     public static Price parse(String cellText, Context context) {
-        String text = normalize(cellText);
-        if (text.isEmpty()) {
-            throw new PriceNotationException(cellText, "the cell is empty");
+        return read(cellText, context).price();
+    }
+
+    public static Reading read(String cellText, Context context) {
+        Cell cell = Cell.scan(cellText);
+        Context resolved = context.overriddenBy(cell.context());
+        Currency currency = require(resolved.currency(), cellText, "currency");
+        if (cell.free() != null) {
+            PriceUnit unit = resolved.unit() != null ? resolved.unit() : PriceUnit.PER_1M_TOKENS;
+            return new Reading(new Price(BigDecimal.ZERO, currency, unit), cell.free().equals("限时免费"));
         }
-        Optional<Scaled> currency = currencyOf(text);
-        Optional<PriceUnit> unit = unitOf(text);
-        Currency resolvedCurrency = currency.map(Scaled::currency).orElse(context.currency());
-        PriceUnit resolvedUnit = unit.orElse(context.unit());
-        if (isFree(text)) {
-            return new Price(BigDecimal.ZERO, require(resolvedCurrency, cellText, "currency"),
-                    resolvedUnit != null ? resolvedUnit : PriceUnit.PER_1M_TOKENS);
-        }
-        BigDecimal amount = onlyNumber(text, cellText);
-        BigDecimal scale = currency.map(Scaled::factor).orElse(BigDecimal.ONE);
-        return new Price(amount.multiply(scale), require(resolvedCurrency, cellText, "currency"),
-                require(resolvedUnit, cellText, "unit"));
+        PriceUnit unit = require(resolved.unit(), cellText, "unit");
+        return new Reading(new Price(cell.amount().multiply(resolved.scaleOrOne()), currency, unit), false);
     }
 
     /** Full-width digits and signs to ASCII, lower case, one space between words. */
@@ -79,60 +105,109 @@ public final class PriceNotation {
                 .toLowerCase(Locale.ROOT).replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
     }
 
-    private static boolean isFree(String text) {
-        return FREE_WORDS.stream().anyMatch(text::contains) && !NUMBER.matcher(text).find();
+    /** A currency as a cell names it, and what one of its units is worth in that currency. */
+    private record Money(Currency currency, BigDecimal scale) {
+        static Money of(String word) {
+            return switch (word) {
+                // 1 li is a thousandth of a yuan: Volcano Engine's "priced in li".
+                case "厘" -> new Money(CNY, new BigDecimal("0.001"));
+                case "us$", "usd", "$", "美元" -> new Money(USD, BigDecimal.ONE);
+                default -> new Money(CNY, BigDecimal.ONE);
+            };
+        }
     }
 
-    private static BigDecimal onlyNumber(String text, String original) {
-        Matcher m = NUMBER.matcher(withoutUnitNumbers(text));
-        List<String> numbers = new ArrayList<>();
-        while (m.find()) {
-            numbers.add(m.group(1));
-        }
-        if (numbers.isEmpty()) {
-            throw new PriceNotationException(original, "no number in the cell");
-        }
-        if (numbers.size() > 1) {
-            throw new PriceNotationException(original, "more than one number in the cell " + numbers);
-        }
-        return new BigDecimal(numbers.getFirst().replace(",", ""));
+    private static PriceUnit unitOf(String quantity) {
+        return switch (quantity) {
+            case "千", "1k", "k", "1,000", "1000", "1千" -> PriceUnit.PER_1K_TOKENS;
+            case "token", "tokens", "tok" -> PriceUnit.PER_TOKEN;
+            case "万", "10k" -> null;
+            default -> PriceUnit.PER_1M_TOKENS;
+        };
     }
 
-    /** "per 1M tokens" holds a number that is part of the unit, not the price. */
-    private static String withoutUnitNumbers(String text) {
-        String out = PER_MILLION.matcher(text).replaceAll(" ");
-        return PER_THOUSAND.matcher(out).replaceAll(" ");
+    /** The words of one cell, each read once; the first word it does not know rejects the cell. */
+    private record Cell(BigDecimal amount, Money money, PriceUnit unit, String free) {
+
+        static Cell scan(String original) {
+            String text = normalize(original);
+            if (text.isEmpty()) {
+                throw new PriceNotationException(original, "the cell is empty");
+            }
+            Scanner scanner = new Scanner(original);
+            int at = 0;
+            while (at < text.length()) {
+                at = scanner.next(text, at);
+            }
+            return scanner.cell();
+        }
+
+        Context context() {
+            return money == null ? new Context(null, unit) : new Context(money.currency(), unit, money.scale());
+        }
     }
 
-    private record Scaled(Currency currency, BigDecimal factor) {
+    /** Collects the words of a cell, refusing a second number, currency, unit or "free". */
+    private static final class Scanner {
+        private final String original;
+        private BigDecimal amount;
+        private Money money;
+        private PriceUnit unit;
+        private String free;
+
+        Scanner(String original) {
+            this.original = original;
+        }
+
+        int next(String text, int at) {
+            Matcher m;
+            if ((m = at(REMARK, text, at)) != null) {
+                return m.end();
+            } else if ((m = at(UNIT, text, at)) != null) {
+                unit = once(unit, unitNamed(m.group(1), m.group()), "more than one unit");
+            } else if ((m = at(NUMBER, text, at)) != null) {
+                amount = once(amount, new BigDecimal(m.group().replace(",", "")), "more than one number");
+            } else if ((m = at(FREE, text, at)) != null) {
+                free = once(free, m.group(), "'free' said twice");
+            } else if ((m = at(CURRENCY, text, at)) != null) {
+                money = once(money, Money.of(m.group()), "more than one currency");
+            } else if ((m = at(FILLER, text, at)) != null) {
+                return m.end();
+            } else {
+                throw new PriceNotationException(original, "'" + text.substring(at) + "' is not part of a price");
+            }
+            return m.end();
+        }
+
+        private PriceUnit unitNamed(String quantity, String phrase) {
+            PriceUnit named = unitOf(quantity);
+            if (named == null) {
+                throw new PriceNotationException(original, "'" + phrase.strip() + "' is not a unit prices are kept in");
+            }
+            return named;
+        }
+
+        private <T> T once(T already, T value, String reason) {
+            if (already != null) {
+                throw new PriceNotationException(original, reason);
+            }
+            return value;
+        }
+
+        Cell cell() {
+            if (free != null && amount != null) {
+                throw new PriceNotationException(original, "the cell says free and also names a price");
+            }
+            if (free == null && amount == null) {
+                throw new PriceNotationException(original, "no number in the cell");
+            }
+            return new Cell(amount, money, unit, free);
+        }
     }
 
-    private static Optional<Scaled> currencyOf(String text) {
-        BigDecimal one = BigDecimal.ONE;
-        if (text.contains("厘")) {
-            // 1 li is a thousandth of a yuan: Volcano Engine's "priced in li".
-            return Optional.of(new Scaled(Currency.getInstance("CNY"), new BigDecimal("0.001")));
-        }
-        if (text.contains("¥") || text.contains("元") || text.contains("cny") || text.contains("rmb")) {
-            return Optional.of(new Scaled(Currency.getInstance("CNY"), one));
-        }
-        if (text.contains("$") || text.contains("usd")) {
-            return Optional.of(new Scaled(Currency.getInstance("USD"), one));
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<PriceUnit> unitOf(String text) {
-        if (PER_MILLION.matcher(text).find()) {
-            return Optional.of(PriceUnit.PER_1M_TOKENS);
-        }
-        if (PER_THOUSAND.matcher(text).find()) {
-            return Optional.of(PriceUnit.PER_1K_TOKENS);
-        }
-        if (PER_TOKEN.matcher(text).find()) {
-            return Optional.of(PriceUnit.PER_TOKEN);
-        }
-        return Optional.empty();
+    private static Matcher at(Pattern pattern, String text, int from) {
+        Matcher m = pattern.matcher(text).region(from, text.length());
+        return m.lookingAt() ? m : null;
     }
 
     private static <T> T require(T value, String cellText, String what) {
@@ -140,5 +215,10 @@ public final class PriceNotation {
             throw new PriceNotationException(cellText, "neither the cell nor its header names the " + what);
         }
         return value;
+    }
+
+    static Optional<BigDecimal> number(String text) {
+        Matcher m = NUMBER.matcher(normalize(text));
+        return m.matches() ? Optional.of(new BigDecimal(m.group().replace(",", ""))) : Optional.empty();
     }
 }

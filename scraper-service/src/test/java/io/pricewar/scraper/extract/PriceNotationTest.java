@@ -27,6 +27,12 @@ class PriceNotationTest {
             ＄０．０７ ／ １Ｍ tokens | 0.07   | USD | PER_1M_TOKENS
             ¥1，000/百万tokens       | 1000   | CNY | PER_1M_TOKENS
             $0.00000015 / token      | 0.00000015 | USD | PER_TOKEN
+            USD 0.27 per 1M tokens   | 0.27   | USD | PER_1M_TOKENS
+            $5.00 / 1M input tokens  | 5.00   | USD | PER_1M_TOKENS
+            0.5美元/百万tokens        | 0.5    | USD | PER_1M_TOKENS
+            ￥12.00 / 百万 Tokens     | 12     | CNY | PER_1M_TOKENS
+            $0.035 (50% OFF)/MTok    | 0.035  | USD | PER_1M_TOKENS
+            ¥1,234,567.5/百万tokens  | 1234567.5 | CNY | PER_1M_TOKENS
             """)
     void readsEveryNotationExactly(String text, String amount, String currency, PriceUnit unit) {
         Price price = PriceNotation.parse(text, NOTHING);
@@ -53,11 +59,56 @@ class PriceNotationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"免费", "Free", "限时免费"})
-    void freeIsAPriceOfZero(String text) {
-        Price price = PriceNotation.parse(text, new PriceNotation.Context(Currency.getInstance("CNY"), null));
+    @CsvSource({"¥0.5, 0.5, CNY", "$0.07, 0.07, USD", "USD 0.27, 0.27, USD", "0.27 usd, 0.27, USD"})
+    void takesTheUnitFromTheHeaderWhenTheCellNamesOnlyTheCurrency(String text, String amount, String currency) {
+        Price price = PriceNotation.parse(text, PriceNotation.contextOf("Input (per 1M tokens)"));
 
-        assertThat(price.isFree()).isTrue();
+        assertThat(price.sameAs(Price.of(amount, currency, PriceUnit.PER_1M_TOKENS))).isTrue();
+    }
+
+    @Test
+    void aHeaderInLiScalesEveryCellToYuan() {
+        Price price = PriceNotation.parse("5", PriceNotation.contextOf("输入（厘/千tokens）"));
+
+        assertThat(price.sameAs(Price.of("0.005", "CNY", PriceUnit.PER_1K_TOKENS))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"免费", "Free", "FREE", "ｆｒｅｅ"})
+    void freeIsAPriceOfZero(String text) {
+        PriceNotation.Reading reading = PriceNotation.read(text, new PriceNotation.Context(Currency.getInstance("CNY"), null));
+
+        assertThat(reading.price().isFree()).isTrue();
+        assertThat(reading.promotion()).isFalse();
+    }
+
+    @Test
+    void limitedTimeFreeIsFreeFlaggedAsAPromotion() {
+        PriceNotation.Reading reading = PriceNotation.read("限时免费", PriceNotation.contextOf("输入（元/千tokens）"));
+
+        assertThat(reading.price().sameAs(Price.of("0", "CNY", PriceUnit.PER_1K_TOKENS))).isTrue();
+        assertThat(reading.promotion()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            限时免费 0.8元           | free and also names a price
+            限时免费 原价0.8元       | not part of a price
+            -0.5                     | not part of a price
+            0.5元/万tokens           | not a unit prices are kept in
+            $0.5 ¥3                  | more than one
+            0,5                      | not part of a price
+            1,00                     | not part of a price
+            1.000,5                  | not part of a price
+            2e-6                     | not part of a price
+            0.5元/千tokens/百万tokens | more than one unit
+            0.5 or 0.8               | not part of a price
+            carefree 0.5             | not part of a price
+            """)
+    void rejectsAmbiguousTextWithTheReason(String text, String reason) {
+        assertThatThrownBy(() -> PriceNotation.parse(text, PriceNotation.contextOf("输入（元/千tokens）")))
+                .isInstanceOf(PriceNotationException.class)
+                .hasMessageContaining(reason);
     }
 
     @ParameterizedTest

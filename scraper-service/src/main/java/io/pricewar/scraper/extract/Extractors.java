@@ -3,6 +3,7 @@ package io.pricewar.scraper.extract;
 import io.pricewar.scraper.fetch.FetchedPage;
 import io.pricewar.scraper.source.Source;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * The one entry point from a fetched page to its prices: picks the reader for the source's rule.
@@ -14,7 +15,20 @@ public final class Extractors {
     }
 
     public static Extraction extract(Source source, FetchedPage page) {
-        return TableExtractor.extract(Jsoup.parse(page.text(), page.url()), source.vendor(), source.table(),
-                new PriceNotation.Context(source.currency(), null));
+        PriceNotation.Context context = new PriceNotation.Context(source.currency(), null);
+        ExtractionRule rule = source.rule();
+        if (rule == null) {
+            return Extraction.layoutChanged("source " + source.id() + " has no extraction rule");
+        }
+        return switch (rule) {
+            case TableRule table -> TableExtractor.extract(html(page), source.vendor(), table, context);
+            case ColumnsTableRule columns -> ColumnsTableExtractor.extract(html(page), source.vendor(), columns, context);
+            case CardRule cards -> CardExtractor.extract(html(page), source.vendor(), cards, context);
+            case JsonFeedRule feed -> JsonFeedExtractor.extract(page.text(), source.vendor(), feed, source.currency());
+        };
+    }
+
+    private static Document html(FetchedPage page) {
+        return Jsoup.parse(page.text(), page.url());
     }
 }

@@ -1,62 +1,90 @@
 package io.pricewar.scraper.extract;
 
-import io.pricewar.events.Price;
 import io.pricewar.events.PricePointId;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Reads a models-as-rows pricing table with a {@link TableRule}. */
+/** Reads models-as-rows pricing tables with a {@link TableRule}. */
 public final class TableExtractor {
+
+    /** "0<Token≤32K", "32K<输入≤128K": a band row under a model, not a model of its own. */
+    private static final Pattern BAND = Pattern.compile("(?i).*(token|输入|input).*[<≤].*|.*[<≤].*(token|输入|input).*");
+    /** The band itself inside a longer label ("输入长度 0<Token≤32K"), so the tier is the band only. */
+    private static final Pattern BAND_TEXT = Pattern.compile(
+            "(?i)[\\d.]+\\s*[km]?\\s*[<≤]\\s*(token|输入|input)s?\\s*[<≤]\\s*[\\d.]+\\s*[km]?");
 
     private TableExtractor() {
     }
 
     public static Extraction extract(Document page, String vendor, TableRule rule, PriceNotation.Context pageContext) {
-        Element table = page.selectFirst(rule.selector());
-        if (table == null) {
+        Elements tables = page.select(rule.selector());
+        if (tables.isEmpty()) {
             return Extraction.layoutChanged("no element matches '" + rule.selector() + "'");
         }
-        List<Element> rows = table.select("tr");
-        if (rows.isEmpty()) {
-            return Extraction.layoutChanged("the table has no rows");
+        Collector collector = new Collector(vendor);
+        for (Element table : tables) {
+            String problem = readTable(table, rule, pageContext, collector);
+            if (problem != null) {
+                return Extraction.layoutChanged(problem);
+            }
         }
-        List<String> headers = rows.getFirst().select("th,td").eachText();
-        Columns columns = Columns.locate(headers, rule);
-        if (columns.missing() != null) {
-            return Extraction.layoutChanged(columns.missing());
-        }
-        List<ExtractedPrice> prices = new ArrayList<>();
-        List<RejectedCell> rejected = new ArrayList<>();
-        for (Element row : rows.subList(1, rows.size())) {
-            readRow(row.select("td,th").eachText(), vendor, columns, pageContext, prices, rejected);
-        }
-        return new Extraction(List.copyOf(prices), List.copyOf(rejected), null);
+        return collector.finish();
     }
 
-    private static void readRow(List<String> cells, String vendor, Columns columns, PriceNotation.Context pageContext,
-                                List<ExtractedPrice> prices, List<RejectedCell> rejected) {
-        if (cells.size() <= columns.lastIndex()) {
-            return;
+    private static String readTable(Element table, TableRule rule, PriceNotation.Context pageContext,
+                                    Collector collector) {
+        TableGrid grid = TableGrid.of(table);
+        if (grid.height() == 0) {
+            return "the table has no rows";
         }
-        String model = cells.get(columns.model()).strip();
-        String tier = columns.tier() < 0 ? PricePointId.STANDARD_TIER : cells.get(columns.tier()).strip();
-        if (model.isEmpty()) {
-            return;
+        Columns columns = Columns.locate(grid.row(0), rule);
+        if (columns.missing() != null) {
+            return columns.missing();
+        }
+        Announcement announcement = Announcement.above(table, rule.selector());
+        String model = null;
+        for (int r = 1; r < grid.height(); r++) {
+            List<String> cells = grid.row(r);
+            if (cells.size() <= columns.lastIndex() || cells.get(columns.model()).isEmpty()) {
+                continue;
+            }
+            String first = cells.get(columns.model());
+            if (first.equals(grid.row(0).get(columns.model()))) {
+                continue; // the header repeated further down a long table
+            }
+            boolean band = BAND.matcher(PriceNotation.normalize(first)).matches();
+            model = band ? model : first;
+            if (model == null) {
+                collector.reject(first, "", first, "a band row with no model above it");
+                continue;
+            }
+            String tier = band ? bandOf(first) : columns.tierOf(cells);
+            readRow(cells, model, tier, columns, pageContext, announcement, collector);
+        }
+        return null;
+    }
+
+    private static String bandOf(String label) {
+        Matcher m = BAND_TEXT.matcher(label);
+        return m.find() ? m.group() : label;
+    }
+
+    private static void readRow(List<String> cells, String model, String tier, Columns columns,
+                                PriceNotation.Context pageContext, Announcement announcement, Collector collector) {
+        if (columns.meters().values().stream().allMatch(index -> cells.get(index).isEmpty())) {
+            return; // a model's heading row over its band rows: nothing to read in it
         }
         for (Map.Entry<String, Integer> meter : columns.meters().entrySet()) {
-            String cellText = cells.get(meter.getValue()).strip();
+            String cellText = cells.get(meter.getValue());
             PriceNotation.Context context = pageContext.overriddenBy(columns.contexts().get(meter.getKey()));
-            try {
-                Price price = PriceNotation.parse(cellText, context);
-                prices.add(new ExtractedPrice(PricePointId.of(vendor, model, meter.getKey(), tier), price, cellText));
-            } catch (IllegalArgumentException e) {
-                rejected.add(new RejectedCell(model, meter.getKey(), cellText, e.getMessage()));
-            }
+            collector.cell(model, meter.getKey(), tier, cellText, context, announcement);
         }
     }
 
@@ -97,6 +125,11 @@ public final class TableExtractor {
                 }
             }
             return -1;
+        }
+
+        String tierOf(List<String> cells) {
+            String text = tier < 0 ? "" : cells.get(tier);
+            return text.isEmpty() ? PricePointId.STANDARD_TIER : text;
         }
 
         int lastIndex() {

@@ -1,0 +1,78 @@
+package io.pricewar.scraper.extract;
+
+import io.pricewar.events.Price;
+import io.pricewar.events.PricePointId;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gathers what the readers find on one page. A point shown twice with the same price is kept
+ * once; shown twice with different prices it is ambiguous, and both cells are rejected rather
+ * than one picked.
+ */
+final class Collector {
+
+    private final String vendor;
+    private final Map<String, List<ExtractedPrice>> byPoint = new LinkedHashMap<>();
+    private final List<RejectedCell> rejected = new ArrayList<>();
+
+    Collector(String vendor) {
+        this.vendor = vendor;
+    }
+
+    /** Reads one cell; a cell that cannot be read is rejected with the reason. */
+    ExtractedPrice cell(String model, String meter, String tier, String cellText, PriceNotation.Context context,
+                        Announcement announcement) {
+        if (announcement.unreadable()) {
+            reject(model, meter, cellText, announcement.problem());
+            return null;
+        }
+        try {
+            PriceNotation.Reading reading = PriceNotation.read(cellText, context);
+            return add(new ExtractedPrice(PricePointId.of(vendor, model, meter, tier), reading.price(), cellText,
+                    reading.promotion(), announcement.effectiveFrom()));
+        } catch (IllegalArgumentException e) {
+            reject(model, meter, cellText, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A price computed, not read (a batch tier from a discount note); the evidence names both texts. */
+    ExtractedPrice priced(String model, String meter, String tier, Price price, String evidence,
+                          Announcement announcement) {
+        try {
+            return add(new ExtractedPrice(PricePointId.of(vendor, model, meter, tier), price, evidence, false,
+                    announcement.effectiveFrom()));
+        } catch (IllegalArgumentException e) {
+            reject(model, meter, evidence, e.getMessage());
+            return null;
+        }
+    }
+
+    ExtractedPrice add(ExtractedPrice price) {
+        String key = price.pointId() + "@" + price.effectiveFrom();
+        byPoint.computeIfAbsent(key, k -> new ArrayList<>(1)).add(price);
+        return price;
+    }
+
+    void reject(String model, String meter, String cellText, String reason) {
+        rejected.add(new RejectedCell(model, meter, cellText, reason));
+    }
+
+    Extraction finish() {
+        List<ExtractedPrice> prices = new ArrayList<>(byPoint.size());
+        for (List<ExtractedPrice> shown : byPoint.values()) {
+            ExtractedPrice first = shown.getFirst();
+            if (shown.stream().allMatch(p -> p.price().sameAs(first.price()) && p.promotion() == first.promotion())) {
+                prices.add(first);
+            } else {
+                shown.forEach(p -> reject(p.pointId().model(), p.pointId().meter(), p.cellText(),
+                        "the page shows " + shown.size() + " different prices for " + p.pointId()));
+            }
+        }
+        return new Extraction(List.copyOf(prices), List.copyOf(rejected), null);
+    }
+}

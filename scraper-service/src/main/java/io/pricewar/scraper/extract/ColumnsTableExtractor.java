@@ -1,0 +1,88 @@
+package io.pricewar.scraper.extract;
+
+import io.pricewar.events.PricePointId;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads models-as-columns pricing tables (DeepSeek) with a {@link ColumnsTableRule}. */
+public final class ColumnsTableExtractor {
+
+    private ColumnsTableExtractor() {
+    }
+
+    public static Extraction extract(Document page, String vendor, ColumnsTableRule rule,
+                                     PriceNotation.Context pageContext) {
+        Elements tables = page.select(rule.selector());
+        if (tables.isEmpty()) {
+            return Extraction.layoutChanged("no element matches '" + rule.selector() + "'");
+        }
+        Collector collector = new Collector(vendor);
+        for (Element table : tables) {
+            String problem = readTable(table, rule, pageContext, collector);
+            if (problem != null) {
+                return Extraction.layoutChanged(problem);
+            }
+        }
+        return collector.finish();
+    }
+
+    private static String readTable(Element table, ColumnsTableRule rule, PriceNotation.Context pageContext,
+                                    Collector collector) {
+        TableGrid grid = TableGrid.of(table);
+        if (grid.height() < 2) {
+            return "the table has no row under its model row";
+        }
+        List<String> header = grid.row(0);
+        int firstModel = firstModelColumn(header);
+        if (firstModel < 0) {
+            return "the first row of the table names no model";
+        }
+        Announcement announcement = Announcement.above(table, rule.selector());
+        String tier = PricePointId.STANDARD_TIER;
+        for (int r = 1; r < grid.height(); r++) {
+            List<String> cells = grid.row(r);
+            String label = label(cells, firstModel);
+            tier = Labels.only(rule.tiers(), label).orElse(tier);
+            List<String> meters = Labels.longestMatches(rule.meters(), label);
+            if (meters.size() > 1) {
+                collector.reject("", String.join(",", meters), label, "the row label matches more than one meter");
+            } else if (meters.size() == 1) {
+                PriceNotation.Context context = pageContext.overriddenBy(PriceNotation.contextOf(label));
+                for (int c = firstModel; c < Math.min(header.size(), cells.size()); c++) {
+                    if (!header.get(c).isEmpty()) {
+                        collector.cell(header.get(c), meters.getFirst(), tier, cells.get(c), context, announcement);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The model row starts with a label ("MODEL", possibly merged over the label columns); models follow. */
+    private static int firstModelColumn(List<String> header) {
+        for (int c = 1; c < header.size(); c++) {
+            if (!header.get(c).isEmpty() && !header.get(c).equals(header.getFirst())) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /** The texts of the label columns, each once: a merged section cell and the meter's own label. */
+    private static String label(List<String> cells, int firstModel) {
+        List<String> parts = new ArrayList<>();
+        for (int c = 0; c < Math.min(firstModel, cells.size()); c++) {
+            if (!cells.get(c).isEmpty() && !parts.contains(cells.get(c))) {
+                parts.add(cells.get(c));
+            }
+        }
+        if (parts.isEmpty() && !cells.isEmpty()) {
+            parts.add(String.join(" ", cells));
+        }
+        return String.join(" ", parts);
+    }
+}

@@ -1,0 +1,106 @@
+package io.pricewar.scraper.extract;
+
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A table as the reader sees it: merged cells (rowspan, colspan) copied into every slot they
+ * cover, so "DISCOUNT PRICE" spanning three rows, or one price spanning two model columns,
+ * belongs to each row and column it is drawn across.
+ */
+final class TableGrid {
+
+    /** Spans beyond this are a broken page, not a table; they are cut rather than allocated. */
+    private static final int MAX_SPAN = 1000;
+
+    private final List<List<String>> rows;
+
+    private TableGrid(List<List<String>> rows) {
+        this.rows = rows;
+    }
+
+    static TableGrid of(Element table) {
+        List<List<String>> rows = new ArrayList<>();
+        Map<Integer, Span> spans = new TreeMap<>();
+        for (Element tr : table.select("tr")) {
+            rows.add(readRow(tr, rows.size(), spans));
+        }
+        return new TableGrid(rows);
+    }
+
+    int height() {
+        return rows.size();
+    }
+
+    /** The texts of one row, stripped; empty strings where the row has no cell. */
+    List<String> row(int index) {
+        return rows.get(index);
+    }
+
+    /** A cell drawn down over later rows: its text, the row it starts in and the last it covers. */
+    private record Span(String text, int firstRow, int lastRow) {
+        boolean covers(int row) {
+            return firstRow < row && row <= lastRow;
+        }
+    }
+
+    private static List<String> readRow(Element tr, int rowIndex, Map<Integer, Span> spans) {
+        List<String> cells = new ArrayList<>();
+        int column = 0;
+        for (Element cell : tr.children()) {
+            if (!cell.nameIs("td") && !cell.nameIs("th")) {
+                continue;
+            }
+            column = fillCovered(cells, column, rowIndex, spans);
+            String text = cell.text().strip();
+            int colspan = span(cell, "colspan");
+            int rowspan = span(cell, "rowspan");
+            for (int c = 0; c < colspan; c++) {
+                put(cells, column + c, text);
+                if (rowspan > 1) {
+                    spans.put(column + c, new Span(text, rowIndex, rowIndex + rowspan - 1));
+                }
+            }
+            column += colspan;
+        }
+        for (Map.Entry<Integer, Span> span : spans.entrySet()) {
+            if (span.getKey() >= column && span.getValue().covers(rowIndex)) {
+                put(cells, span.getKey(), span.getValue().text());
+            }
+        }
+        return List.copyOf(cells);
+    }
+
+    private static int fillCovered(List<String> cells, int column, int rowIndex, Map<Integer, Span> spans) {
+        int at = column;
+        Span span;
+        while ((span = spans.get(at)) != null && span.covers(rowIndex)) {
+            put(cells, at, span.text());
+            at++;
+        }
+        return at;
+    }
+
+    private static void put(List<String> cells, int column, String text) {
+        while (cells.size() <= column) {
+            cells.add("");
+        }
+        cells.set(column, text);
+    }
+
+    private static int span(Element cell, String attribute) {
+        String value = cell.attr(attribute).strip();
+        if (value.isEmpty()) {
+            return 1;
+        }
+        try {
+            return Math.clamp(Long.parseLong(value), 1, MAX_SPAN);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

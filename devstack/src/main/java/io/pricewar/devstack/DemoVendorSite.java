@@ -29,8 +29,13 @@ public final class DemoVendorSite implements AutoCloseable {
 
     /** Starts on {@code port} of the loopback address; 0 picks a free port. */
     public static DemoVendorSite start(int port) {
+        return start("127.0.0.1", port);
+    }
+
+    /** Starts on {@code host:port}; a container binds 0.0.0.0 so that other containers reach it. */
+    public static DemoVendorSite start(String host, int port) {
         try {
-            return new DemoVendorSite(HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0));
+            return new DemoVendorSite(HttpServer.create(new InetSocketAddress(host, port), 0));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the demo vendor site on port " + port, e);
         }
@@ -45,7 +50,7 @@ public final class DemoVendorSite implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
     private void serve(HttpExchange exchange) throws IOException {

@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  *
  * <p>Options: {@code --step-seconds=N} (default 6) between timeline steps; {@code --fresh}
  * deletes the kept data and replays May 2024 from the start; {@code --data=DIR} keeps the data
- * elsewhere.
+ * elsewhere; {@code --site-only} runs only the demo vendor site and its timeline on 0.0.0.0
+ * (the demo container of docker-compose.yml, beside real Kafka, MongoDB and service images),
+ * starting the timeline after {@code --start-after-seconds=N} (default 90).
  */
 public final class DevStack implements AutoCloseable {
 
@@ -52,6 +54,10 @@ public final class DevStack implements AutoCloseable {
 
     public static void main(String[] args) throws InterruptedException, IOException {
         Duration step = Duration.ofSeconds(Integer.parseInt(option(args, "--step-seconds=", "6")));
+        if (List.of(args).contains("--site-only")) {
+            runSiteOnly(step, Duration.ofSeconds(Integer.parseInt(option(args, "--start-after-seconds=", "90"))));
+            return;
+        }
         Path data = Path.of(option(args, "--data=", ".devstack-data")).toAbsolutePath();
         if (List.of(args).contains("--fresh")) {
             deleteRecursively(data);
@@ -104,17 +110,35 @@ public final class DevStack implements AutoCloseable {
         schedule(site, step);
     }
 
+    private static void runSiteOnly(Duration step, Duration startAfter) throws InterruptedException {
+        DevStack stack = new DevStack(System.out, null);
+        DemoVendorSite site = stack.keep(DemoVendorSite.start("0.0.0.0", SITE_PORT));
+        MayTimeline.before().forEach(site::publish);
+        System.out.println("Demo vendor site on port " + SITE_PORT + "; the May 2024 timeline starts in " + startAfter.toSeconds() + " s.");
+        stack.schedule(site, startAfter.minus(step), step);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stopped.countDown();
+        }, "demo-site-shutdown"));
+        stopped.await();
+    }
+
     private void schedule(DemoVendorSite site, Duration step) {
+        schedule(site, Duration.ZERO, step);
+    }
+
+    private void schedule(DemoVendorSite site, Duration delay, Duration step) {
         List<MayTimeline.Step> steps = MayTimeline.steps();
         for (int i = 0; i < steps.size(); i++) {
             MayTimeline.Step next = steps.get(i);
             timeline.schedule(() -> {
                 out.println("TIMELINE  " + next.date() + "  " + next.headline());
                 next.pages().forEach(site::publish);
-            }, step.toMillis() * (i + 1), TimeUnit.MILLISECONDS);
+            }, delay.toMillis() + step.toMillis() * (i + 1), TimeUnit.MILLISECONDS);
         }
         timeline.schedule(() -> out.println("TIMELINE  end of May 2024. The system keeps running: Ctrl-C stops it."),
-                step.toMillis() * (steps.size() + 1), TimeUnit.MILLISECONDS);
+                delay.toMillis() + step.toMillis() * (steps.size() + 1), TimeUnit.MILLISECONDS);
     }
 
     private void printBanner(EmbeddedKafka kafka, DemoVendorSite site, ConsoleWebhook webhook, PriceWarServices services) {

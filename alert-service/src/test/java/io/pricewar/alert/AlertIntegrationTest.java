@@ -21,9 +21,17 @@ import java.util.Map;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         AlertApplication.CONFIG_NAME,
-        // Short enough for a test to watch the sweeper work, long enough to outlast a send.
+        // Short enough for a test to watch retries and the sweeper work, long enough to outlast a send.
         "pricewar.alert.delivery.first-backoff=100ms",
+        "pricewar.alert.delivery.max-backoff=400ms",
+        "pricewar.alert.delivery.max-attempts=4",
+        "pricewar.alert.delivery.response-timeout=1s",
+        "pricewar.alert.delivery.attempt-timeout=1s",
+        "pricewar.alert.delivery.lease=3s",
         "pricewar.alert.delivery.sweep-interval=200ms",
+        // The receivers of these tests listen on plain http at 127.0.0.1.
+        "pricewar.alert.delivery.guard.allow-plain-http=true",
+        "pricewar.alert.delivery.guard.allowed-networks=127.0.0.0/8",
         "pricewar.alert.owners.admin-key=" + AlertIntegrationTest.ADMIN_KEY})
 @AutoConfigureWebTestClient
 public abstract class AlertIntegrationTest {

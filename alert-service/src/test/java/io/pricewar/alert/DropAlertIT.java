@@ -149,7 +149,7 @@ class DropAlertIT extends AlertIntegrationTest {
     }
 
     @Test
-    void aReceiverThatKeepsFailingEndsFailedWithTheReasonAfterEveryRetry() {
+    void aReceiverThatKeepsFailingIsDeadLetteredWithTheReasonAfterTheLastAttempt() {
         PricePointId point = doubaoInput("doubao-pro-8k");
         String subscriptionId = subscribe("pro-8k", point);
         receiver.failNext("pro-8k", Integer.MAX_VALUE);
@@ -163,9 +163,10 @@ class DropAlertIT extends AlertIntegrationTest {
                 .header(HttpHeaders.AUTHORIZATION, bearer(apiKey())).exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$[0].status").isEqualTo("FAILED")
+                .jsonPath("$[0].status").isEqualTo("DEAD_LETTERED")
                 .jsonPath("$[0].attempts").isEqualTo(4)
-                .jsonPath("$[0].failureReason").isEqualTo("webhook answered HTTP 500"));
+                .jsonPath("$[0].lastStatus").isEqualTo(500)
+                .jsonPath("$[0].failureReason").isEqualTo("gave up after 4 attempts; last: webhook answered HTTP 500"));
         assertThat(receiver.received("pro-8k")).isEmpty();
     }
 

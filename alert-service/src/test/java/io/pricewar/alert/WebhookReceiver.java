@@ -6,27 +6,73 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A webhook endpoint on 127.0.0.1 that records what it is sent, per path, and can be told to
- * answer 500 a number of times first.
+ * A webhook endpoint on 127.0.0.1 that records every request it is sent, per path (the hook),
+ * and answers each hook by a script: the next scripted answer, or 200 when the script is done.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** One request as it arrived, and the status it was answered with (0 for a held request). */
+    public record Request(String hook, Map<String, List<String>> headers, String body, Instant at, int status) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+    }
+
+    /** How to answer one request. */
+    public sealed interface Answer {
+
+        static Answer status(int status, String... headerNamesAndValues) {
+            return new Status(status, headerNamesAndValues, "");
+        }
+
+        static Answer statusWithBody(int status, String body) {
+            return new Status(status, new String[0], body);
+        }
+
+        /** Holds the request without answering for {@code duration}, then answers 500. */
+        static Answer hang(Duration duration) {
+            return new Hang(new CountDownLatch(1), duration);
+        }
+
+        /** Holds the request until {@code release} is counted down, then answers 500. */
+        static Answer hangUntil(CountDownLatch release) {
+            return new Hang(release, Duration.ofMinutes(5));
+        }
+    }
+
+    private record Status(int status, String[] headers, String body) implements Answer {
+    }
+
+    private record Hang(CountDownLatch release, Duration atMost) implements Answer {
+    }
+
     private final HttpServer server;
-    private final Map<String, List<JsonNode>> received = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private final Map<String, List<Request>> requests = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Answer>> scripts = new ConcurrentHashMap<>();
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
+        // A hanging answer must not hold up the others.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
     }
@@ -39,18 +85,36 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     /** The URL of a hook of its own, so that tests running against one receiver do not mix. */
     public String url(String hook) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + hook;
+        return "http://127.0.0.1:" + port() + "/" + hook;
+    }
+
+    public void script(String hook, Answer... answers) {
+        scripts.computeIfAbsent(hook, h -> new ConcurrentLinkedQueue<>()).addAll(List.of(answers));
     }
 
     public void failNext(String hook, int times) {
-        failuresLeft.computeIfAbsent(hook, h -> new AtomicInteger()).set(times);
+        Queue<Answer> script = scripts.computeIfAbsent(hook, h -> new ConcurrentLinkedQueue<>());
+        script.clear();
+        int n = Math.min(times, 10_000);
+        for (int i = 0; i < n; i++) {
+            script.add(Answer.status(500));
+        }
     }
 
-    /** The notifications {@code hook} accepted (answered 200), in arrival order. */
+    /** Every request the hook was sent, answered or not, in arrival order. */
+    public List<Request> requests(String hook) {
+        return List.copyOf(requests.getOrDefault(hook, List.of()));
+    }
+
+    /** The notifications {@code hook} accepted (answered 2xx), in arrival order. */
     public List<JsonNode> received(String hook) {
-        return List.copyOf(received.getOrDefault(hook, List.of()));
+        return requests(hook).stream().filter(r -> r.status() / 100 == 2).map(r -> JSON.readTree(r.body())).toList();
     }
 
     public List<String> receivedEventIds(String hook) {
@@ -59,15 +123,47 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String hook = exchange.getRequestURI().getPath().substring(1);
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        AtomicInteger failures = failuresLeft.get(hook);
-        if (failures != null && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            exchange.sendResponseHeaders(500, -1);
-        } else {
-            received.computeIfAbsent(hook, h -> new CopyOnWriteArrayList<>()).add(JSON.readTree(body));
-            exchange.sendResponseHeaders(200, -1);
+        String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
+        Instant at = Instant.now();
+        List<Request> log = requests.computeIfAbsent(hook, h -> new CopyOnWriteArrayList<>());
+        Queue<Answer> script = scripts.get(hook);
+        Answer answer = script == null ? null : script.poll();
+        if (answer instanceof Hang hang) {
+            Request pending = new Request(hook, headers, body, at, 0);
+            log.add(pending);
+            awaitQuietly(hang);
+            answer(exchange, 500, new String[0], "");
+            return;
         }
-        exchange.close();
+        Status status = answer instanceof Status s ? s : new Status(200, new String[0], "");
+        log.add(new Request(hook, headers, body, at, status.status()));
+        answer(exchange, status.status(), status.headers(), status.body());
+    }
+
+    private static void answer(HttpExchange exchange, int status, String[] headers, String body) {
+        try (exchange) {
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
+            }
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        } catch (IOException clientGone) {
+            // The caller gave up (a timeout under test); nothing to answer.
+        }
+    }
+
+    private static void awaitQuietly(Hang hang) {
+        try {
+            hang.release().await(hang.atMost().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -2,70 +2,103 @@ package io.pricewar.alert.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pricewar.alert.subscription.Subscription;
+import io.pricewar.alert.subscription.SubscriptionRepository;
 import io.pricewar.events.PriceEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The delivery feature's entry point: record a notification in the outbox, send it, record how
- * that went, and re-send what a crash left pending.
+ * The delivery feature's entry point: record a notification in the outbox, attempt it, record
+ * each attempt's outcome before deciding on the next, and take over what is due again (a retry
+ * whose time came, or a delivery whose sender died).
  */
 @Service
 public class Deliveries {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
-    /** How many claimed deliveries one sweep sends at once. */
-    private static final int SWEEP_CONCURRENCY = 8;
+    /** Attempts waiting for a free slot; past this, the sweeper takes them when their lease ends. */
+    private static final int QUEUE_CAPACITY = 65_536;
+
+    private static final String GONE = "the endpoint answered 410 Gone; its subscriptions are disabled";
+
+    private record Job(Delivery delivery, Subscription subscription) {
+    }
 
     private final DeliveryOutbox outbox;
     private final WebhookSender sender;
+    private final SubscriptionRepository subscriptions;
     private final DeliveryProperties properties;
+    private final Backoff backoff;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
+    private final Sinks.Many<Job> queue = Sinks.many().unicast().onBackpressureBuffer(Queues.<Job>get(QUEUE_CAPACITY).get());
+    private Disposable worker;
 
-    Deliveries(DeliveryOutbox outbox, WebhookSender sender, DeliveryProperties properties, JsonMapper json,
-               MeterRegistry meters) {
+    Deliveries(DeliveryOutbox outbox, WebhookSender sender, SubscriptionRepository subscriptions,
+               DeliveryProperties properties, JsonMapper json, MeterRegistry meters) {
         this.outbox = outbox;
         this.sender = sender;
+        this.subscriptions = subscriptions;
         this.properties = properties;
+        this.backoff = properties.backoff();
         this.json = json;
         this.meters = meters;
     }
 
+    @PostConstruct
+    void startWorker() {
+        worker = queue.asFlux()
+                .flatMap(job -> attempt(job.delivery(), job.subscription()), properties.maxInFlight())
+                .subscribe();
+    }
+
+    @PreDestroy
+    void stopWorker() {
+        worker.dispose();
+    }
+
     /**
-     * Records that {@code subscription} is to be told of {@code event}. Emits the new delivery,
-     * or nothing if this pair was recorded before (a re-published or re-consumed event).
+     * Records that {@code subscription} is to be told of {@code event}, and queues its first
+     * attempt. Emits the new delivery, or nothing if this pair was recorded before (a
+     * re-published or re-consumed event).
      */
-    public Mono<Delivery> record(Subscription subscription, PriceEvent event) {
+    public Mono<Delivery> recordAndSend(Subscription subscription, PriceEvent event) {
         Delivery delivery = pendingDelivery(subscription, event);
         return outbox.insertIfAbsent(delivery)
                 .filter(inserted -> inserted)
-                .map(inserted -> delivery);
+                .map(inserted -> delivery)
+                .doOnNext(recorded -> enqueue(recorded, subscription));
     }
 
     /**
-     * Sends without holding up the caller: the delivery is already durable, so if this process
-     * dies first, the sweeper sends it once the lease runs out.
+     * Attempts without holding up the caller: the delivery is already durable, so if the queue is
+     * full or this process dies first, the sweeper attempts it once the lease runs out.
      */
-    public void sendInBackground(Delivery delivery) {
-        send(delivery).subscribe(null, error -> log.warn(
-                "could not record the outcome of delivery {}; the sweeper will retry it", delivery.id(), error));
+    private void enqueue(Delivery delivery, Subscription subscription) {
+        if (queue.tryEmitNext(new Job(delivery, subscription)).isFailure()) {
+            meters.counter("alert.deliveries.deferred").increment();
+        }
     }
 
-    /** Sends every pending delivery whose sender's lease ran out; emits how many it took over. */
-    public Mono<Long> resendExpired() {
+    /** Attempts every pending delivery that is due; emits how many it took. */
+    public Mono<Long> attemptDue() {
         Instant now = clock.instant();
-        return outbox.claimExpired(now, now.plus(properties.lease()), properties.sweepBatch())
-                .flatMap(this::send, SWEEP_CONCURRENCY)
+        return outbox.claimDue(now, now.plus(properties.lease()), properties.sweepBatch())
+                .flatMap(this::attemptClaimed, properties.maxInFlight())
                 .count();
     }
 
@@ -73,19 +106,48 @@ public class Deliveries {
         return outbox.findBySubscription(subscriptionId);
     }
 
-    private Mono<Void> send(Delivery delivery) {
-        return sender.send(delivery.webhookUrl(), delivery.payload())
-                .flatMap(outcome -> recordOutcome(delivery, outcome));
+    private Mono<Void> attemptClaimed(Delivery delivery) {
+        return subscriptions.findById(delivery.subscriptionId())
+                .flatMap(subscription -> attempt(delivery, subscription))
+                .switchIfEmpty(Mono.defer(() -> outbox.close(delivery.id(), delivery.leaseUntil(),
+                        DeliveryStatus.CANCELLED, "subscription deleted before delivery")));
     }
 
-    private Mono<Void> recordOutcome(Delivery delivery, WebhookSender.Outcome outcome) {
-        meters.counter("alert.deliveries", "outcome", outcome.delivered() ? "delivered" : "failed").increment();
-        if (outcome.delivered()) {
-            return outbox.markDelivered(delivery.id(), outcome.attempts(), clock.instant());
+    private Mono<Void> attempt(Delivery delivery, Subscription subscription) {
+        if (!subscription.isActive()) {
+            return outbox.close(delivery.id(), delivery.leaseUntil(), DeliveryStatus.DEAD_LETTERED,
+                    "endpoint disabled: " + subscription.disabledReason());
         }
-        log.warn("delivery {} to {} failed after {} attempts: {}", delivery.id(), delivery.webhookUrl(),
-                outcome.attempts(), outcome.failureReason());
-        return outbox.markFailed(delivery.id(), outcome.attempts(), outcome.failureReason());
+        return sender.attempt(delivery.webhookUrl(), delivery.id(), subscription.signingSecret(), delivery.payload())
+                .flatMap(result -> recordOutcome(delivery, subscription, result))
+                .onErrorResume(error -> {
+                    log.warn("could not record an attempt of delivery {}; the sweeper will retry it",
+                            delivery.id(), error);
+                    return Mono.empty();
+                });
+    }
+
+    private Mono<Void> recordOutcome(Delivery delivery, Subscription subscription, AttemptResult result) {
+        meters.counter("alert.delivery.attempts", "outcome", result.getClass().getSimpleName().toLowerCase())
+                .increment();
+        int attempts = delivery.attempts() + 1;
+        return switch (result) {
+            case AttemptResult.Delivered delivered -> outbox.markDelivered(delivery.id(), delivered.status(),
+                    clock.instant());
+            case AttemptResult.Retry retry when attempts >= properties.maxAttempts() -> deadLetter(delivery,
+                    "gave up after " + attempts + " attempts; last: " + retry.reason(), retry.status());
+            case AttemptResult.Retry retry -> outbox.reschedule(delivery.id(), delivery.leaseUntil(),
+                    clock.instant().plus(backoff.after(attempts, retry.retryAfter())), retry.reason(), retry.status());
+            case AttemptResult.Gone gone -> deadLetter(delivery, GONE, gone.status())
+                    .then(subscriptions.disableEndpoint(subscription.ownerId(), delivery.webhookUrl(), GONE));
+            case AttemptResult.Refused refused -> deadLetter(delivery, refused.reason(), null);
+        };
+    }
+
+    private Mono<Void> deadLetter(Delivery delivery, String reason, Integer status) {
+        meters.counter("alert.deliveries.dead_lettered").increment();
+        log.warn("delivery {} to {} dead-lettered: {}", delivery.id(), delivery.webhookUrl(), reason);
+        return outbox.deadLetter(delivery.id(), delivery.leaseUntil(), reason, status);
     }
 
     private Delivery pendingDelivery(Subscription subscription, PriceEvent event) {

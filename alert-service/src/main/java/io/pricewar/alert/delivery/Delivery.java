@@ -6,10 +6,13 @@ import java.util.Objects;
 
 /**
  * One notification of one subscription about one event, and how sending it went. The payload is
- * kept as the exact text to POST, so a re-send after a crash sends the same bytes.
+ * kept as the exact text to POST, so every attempt sends the same bytes under the same
+ * {@code webhook-id} (the delivery id), and a receiver can drop a repeat.
  *
- * @param leaseUntil until when the sender that recorded or last claimed it owns it; the sweeper
- *                   only takes over a pending delivery whose lease has run out
+ * @param leaseUntil while PENDING: until when the sender that holds it owns it, or when its next
+ *                   attempt is due; the sweeper takes over a pending delivery only after it.
+ *                   Each claim sets a new value, so it also tells a late sender it lost the lease
+ * @param lastStatus the HTTP status of the last attempt, null if it got no answer
  */
 public record Delivery(
         String id,
@@ -22,7 +25,8 @@ public record Delivery(
         Instant createdAt,
         Instant leaseUntil,
         Instant deliveredAt,
-        String failureReason) {
+        String failureReason,
+        Integer lastStatus) {
 
     public Delivery {
         Objects.requireNonNull(id, "id");
@@ -31,7 +35,7 @@ public record Delivery(
         Objects.requireNonNull(status, "status");
     }
 
-    /** The outbox key: at most one delivery per (subscription, event), ever. */
+    /** The outbox key, and the {@code webhook-id}: at most one delivery per (subscription, event), ever. */
     public static String idOf(String subscriptionId, String eventId) {
         return subscriptionId + ":" + eventId;
     }
@@ -40,6 +44,6 @@ public record Delivery(
                             Instant leaseUntil) {
         return new Delivery(idOf(notification.subscriptionId(), notification.eventId()),
                 notification.subscriptionId(), notification.eventId(), webhookUrl, payload,
-                DeliveryStatus.PENDING, 0, now, leaseUntil, null, null);
+                DeliveryStatus.PENDING, 0, now, leaseUntil, null, null, null);
     }
 }

@@ -17,13 +17,17 @@ class DeliveryHandler {
 
     static final String DELIVERIES_PATH = ApiPaths.SUBSCRIPTION + "/deliveries";
 
-    /** A delivery as its subscriber sees it: without the payload it already received. */
-    record DeliveryView(String id, String eventId, DeliveryStatus status, int attempts, Instant createdAt,
-                        Instant deliveredAt, String failureReason) {
+    /**
+     * A delivery as its subscriber sees it: without the payload it already received; the id is
+     * the {@code webhook-id} its calls carried; {@code nextAttemptAt} only while it is pending.
+     */
+    record DeliveryView(String id, String eventId, DeliveryStatus status, int attempts, Integer lastStatus,
+                        Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, String failureReason) {
 
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.id(), d.eventId(), d.status(), d.attempts(), d.createdAt(), d.deliveredAt(),
-                    d.failureReason());
+            Instant next = d.status() == DeliveryStatus.PENDING ? d.leaseUntil() : null;
+            return new DeliveryView(d.id(), d.eventId(), d.status(), d.attempts(), d.lastStatus(), d.createdAt(),
+                    next, d.deliveredAt(), d.failureReason());
         }
     }
 

@@ -30,7 +30,9 @@ import static com.mongodb.client.model.Filters.lt;
 
 /**
  * The {@code deliveries} collection. Every state change is conditional on the delivery still
- * being PENDING, so a late outcome from a sender whose lease ran out cannot undo a later one.
+ * being PENDING, and a failure also on the sender still holding its lease, so a late outcome
+ * from a sender whose lease ran out cannot undo a later one. No change is a transaction: each is
+ * one conditional update of one document.
  */
 @Repository
 class DeliveryOutbox {
@@ -57,21 +59,41 @@ class DeliveryOutbox {
                 .onErrorResume(DeliveryOutbox::isDuplicateKey, duplicate -> Mono.just(false));
     }
 
-    /** Takes over pending deliveries whose lease ran out at {@code now}, leasing each until {@code until}. */
-    Flux<Delivery> claimExpired(Instant now, Instant until, int limit) {
-        Bson expired = and(eq("status", DeliveryStatus.PENDING.name()), lt("leaseUntil", Date.from(now)));
-        return Flux.from(collection.find(expired).limit(limit))
-                .concatMap(candidate -> claim(candidate.getString("_id"), expired, until));
+    /**
+     * Takes over pending deliveries that are due at {@code now} (a retry whose time came, or one
+     * whose sender died), leasing each until {@code until}.
+     */
+    Flux<Delivery> claimDue(Instant now, Instant until, int limit) {
+        Bson due = and(eq("status", DeliveryStatus.PENDING.name()), lt("leaseUntil", Date.from(now)));
+        return Flux.from(collection.find(due).sort(Sorts.ascending("leaseUntil")).limit(limit))
+                .concatMap(candidate -> claim(candidate.getString("_id"), due, until));
     }
 
-    Mono<Void> markDelivered(String id, int attempts, Instant at) {
-        return finish(id, Updates.combine(Updates.set("status", DeliveryStatus.DELIVERED.name()),
-                Updates.set("deliveredAt", Date.from(at)), Updates.inc("attempts", attempts)));
+    /** Success wins whoever holds the lease: the receiver has it, so it must never be sent again. */
+    Mono<Void> markDelivered(String id, int status, Instant at) {
+        return update(pending(id), Updates.combine(Updates.set("status", DeliveryStatus.DELIVERED.name()),
+                Updates.set("deliveredAt", Date.from(at)), Updates.set("lastStatus", status),
+                Updates.inc("attempts", 1)));
     }
 
-    Mono<Void> markFailed(String id, int attempts, String reason) {
-        return finish(id, Updates.combine(Updates.set("status", DeliveryStatus.FAILED.name()),
-                Updates.set("failureReason", reason), Updates.inc("attempts", attempts)));
+    /** Records a failed attempt and when to try again, if {@code lease} still holds it. */
+    Mono<Void> reschedule(String id, Instant lease, Instant nextAttempt, String reason, Integer status) {
+        return update(leased(id, lease), Updates.combine(Updates.set("leaseUntil", Date.from(nextAttempt)),
+                Updates.set("failureReason", reason), Updates.set("lastStatus", status),
+                Updates.inc("attempts", 1)));
+    }
+
+    /** Gives up on a delivery after an attempt, if {@code lease} still holds it. */
+    Mono<Void> deadLetter(String id, Instant lease, String reason, Integer status) {
+        return update(leased(id, lease), Updates.combine(Updates.set("status", DeliveryStatus.DEAD_LETTERED.name()),
+                Updates.set("failureReason", reason), Updates.set("lastStatus", status),
+                Updates.inc("attempts", 1)));
+    }
+
+    /** Stops a delivery that was not attempted, because what it was for is gone. */
+    Mono<Void> close(String id, Instant lease, DeliveryStatus status, String reason) {
+        return update(leased(id, lease), Updates.combine(Updates.set("status", status.name()),
+                Updates.set("failureReason", reason)));
     }
 
     Flux<Delivery> findBySubscription(String subscriptionId) {
@@ -79,17 +101,29 @@ class DeliveryOutbox {
                 .map(DeliveryOutbox::fromDocument);
     }
 
+    Mono<Delivery> findById(String id) {
+        return Mono.from(collection.find(eq("_id", id)).first()).map(DeliveryOutbox::fromDocument);
+    }
+
     /** Emits the delivery if this caller won it; another replica's sweeper may claim it first. */
-    private Mono<Delivery> claim(String id, Bson expired, Instant until) {
-        return Mono.from(collection.findOneAndUpdate(and(eq("_id", id), expired),
+    private Mono<Delivery> claim(String id, Bson due, Instant until) {
+        return Mono.from(collection.findOneAndUpdate(and(eq("_id", id), due),
                         Updates.set("leaseUntil", Date.from(until)),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
                 .map(DeliveryOutbox::fromDocument);
     }
 
-    private Mono<Void> finish(String id, Bson update) {
-        return Mono.from(collection.updateOne(and(eq("_id", id), eq("status", DeliveryStatus.PENDING.name())),
-                update)).then();
+    private static Bson pending(String id) {
+        return and(eq("_id", id), eq("status", DeliveryStatus.PENDING.name()));
+    }
+
+    /** Pending and still leased as this sender last leased it: no other sender took it over since. */
+    private static Bson leased(String id, Instant lease) {
+        return and(pending(id), eq("leaseUntil", Date.from(lease)));
+    }
+
+    private Mono<Void> update(Bson filter, Bson update) {
+        return Mono.from(collection.updateOne(filter, update)).then();
     }
 
     private static boolean isDuplicateKey(Throwable error) {
@@ -108,7 +142,8 @@ class DeliveryOutbox {
                 .append("createdAt", Date.from(d.createdAt()))
                 .append("leaseUntil", Date.from(d.leaseUntil()))
                 .append("deliveredAt", d.deliveredAt() == null ? null : Date.from(d.deliveredAt()))
-                .append("failureReason", d.failureReason());
+                .append("failureReason", d.failureReason())
+                .append("lastStatus", d.lastStatus());
     }
 
     private static Delivery fromDocument(Document d) {
@@ -116,7 +151,7 @@ class DeliveryOutbox {
                 URI.create(d.getString("webhookUrl")), d.getString("payload"),
                 DeliveryStatus.valueOf(d.getString("status")), d.getInteger("attempts", 0),
                 instant(d, "createdAt"), instant(d, "leaseUntil"), instant(d, "deliveredAt"),
-                d.getString("failureReason"));
+                d.getString("failureReason"), d.getInteger("lastStatus"));
     }
 
     private static Instant instant(Document d, String field) {

@@ -1,10 +1,12 @@
 package io.pricewar.alert.delivery;
 
 public enum DeliveryStatus {
-    /** Recorded; being sent, or waiting for the sweeper if the sender died. */
+    /** Recorded; being attempted, waiting for its next attempt, or for the sweeper if its sender died. */
     PENDING,
     /** The webhook answered 2xx. */
     DELIVERED,
-    /** The webhook did not answer 2xx after every retry; see the failure reason. */
-    FAILED
+    /** Given up: attempts exhausted, endpoint gone (410) or refused by the guard; see the reason. */
+    DEAD_LETTERED,
+    /** Not sent because its subscription was deleted first. */
+    CANCELLED
 }

@@ -9,8 +9,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Re-sends pending deliveries whose sender's lease ran out, so that a crash between recording a
- * delivery and sending it does not lose the notification.
+ * Attempts pending deliveries that are due: retries whose time came, and deliveries whose
+ * sender's lease ran out, so that a crash between recording a delivery and sending it (or
+ * mid-send) does not lose the notification.
  */
 @Component
 class DeliverySweeper implements SmartLifecycle {
@@ -50,7 +51,7 @@ class DeliverySweeper implements SmartLifecycle {
     }
 
     private Mono<Long> sweepOnce() {
-        return deliveries.resendExpired()
+        return deliveries.attemptDue()
                 .doOnNext(this::logTakeOver)
                 .onErrorResume(error -> {
                     log.warn("delivery sweep failed; trying again in {}", properties.sweepInterval(), error);
@@ -60,7 +61,7 @@ class DeliverySweeper implements SmartLifecycle {
 
     private void logTakeOver(long count) {
         if (count > 0) {
-            log.info("re-sent {} pending deliveries whose sender did not finish", count);
+            log.debug("attempted {} due deliveries", count);
         }
     }
 }

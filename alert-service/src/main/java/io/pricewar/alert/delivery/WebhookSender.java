@@ -1,76 +1,187 @@
 package io.pricewar.alert.delivery;
 
 import io.netty.channel.ChannelOption;
+import io.pricewar.alert.delivery.guard.DestinationGuard;
+import io.pricewar.alert.delivery.guard.GuardedAddressResolver;
+import io.pricewar.alert.delivery.guard.NameLookup;
+import io.pricewar.alert.delivery.guard.RefusedDestinationException;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import reactor.util.retry.Retry;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 
-/** POSTs a notification to a webhook, retrying with exponential backoff until it answers 2xx. */
+/**
+ * Makes one signed call of a webhook and says how it went; retrying is the caller's business, so
+ * that every attempt is recorded before the next. The client follows no redirect, reads at most
+ * {@code maxResponseBytes} of an answer, gives up after {@code attemptTimeout}, and connects only
+ * to addresses the guard permits.
+ */
 @Component
-class WebhookSender {
+class WebhookSender implements DisposableBean {
 
-    /** How one round of attempts ended; attempts counts the first one too. */
-    record Outcome(boolean delivered, int attempts, String failureReason) {
-    }
+    private static final int REASON_BODY_CHARS = 200;
 
-    private final WebClient client;
     private final DeliveryProperties properties;
+    private final DestinationGuard guard;
+    private final Clock clock;
+    private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
+    private final LoopResources loops;
+    private final ConnectionProvider connections;
+    private final WebClient client;
 
-    WebhookSender(DeliveryProperties properties) {
+    @Autowired
+    WebhookSender(DeliveryProperties properties, DestinationGuard guard) {
+        this(properties, guard, NameLookup.SYSTEM, Clock.systemUTC());
+    }
+
+    WebhookSender(DeliveryProperties properties, DestinationGuard guard, NameLookup lookup, Clock clock) {
         this.properties = properties;
-        this.client = WebClient.builder().clientConnector(connector(properties)).build();
+        this.clock = clock;
+        this.guard = guard;
+        // Its own event loops and pool, closed with the service, so that stopping the service
+        // stops its calls in flight too rather than leaving them to finish unrecorded.
+        this.loops = LoopResources.create("alert-webhooks", 2, true);
+        this.connections = ConnectionProvider.builder("alert-webhooks")
+                .maxConnections(properties.maxInFlight())
+                .pendingAcquireMaxCount(-1)
+                .build();
+        HttpClient http = HttpClient.create(connections)
+                .runOn(loops)
+                .resolver(GuardedAddressResolver.group(lookup, guard.policy(), lookups))
+                .followRedirect(false)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
+                .responseTimeout(properties.responseTimeout());
+        this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
-    Mono<Outcome> send(URI webhookUrl, String payload) {
-        AtomicInteger attempts = new AtomicInteger();
-        return Mono.defer(() -> {
-                    attempts.incrementAndGet();
-                    return post(webhookUrl, payload);
-                })
-                .retryWhen(backoff())
-                .then(Mono.fromSupplier(() -> new Outcome(true, attempts.get(), null)))
-                .onErrorResume(error -> Mono.just(new Outcome(false, attempts.get(), reason(error))));
-    }
-
-    private Mono<Void> post(URI webhookUrl, String payload) {
-        return client.post().uri(webhookUrl)
+    Mono<AttemptResult> attempt(URI url, String messageId, String secret, String payload) {
+        var refusal = guard.refusal(url);
+        if (refusal.isPresent()) {
+            return Mono.just(new AttemptResult.Refused("refused to call " + url + ": " + refusal.get()));
+        }
+        long timestamp = clock.instant().getEpochSecond();
+        return client.post().uri(url)
                 .contentType(MediaType.APPLICATION_JSON)
+                .header(WebhookSignature.ID_HEADER, messageId)
+                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, messageId, timestamp, payload))
                 .bodyValue(payload)
-                .retrieve()
-                .toBodilessEntity()
-                .then();
+                .exchangeToMono(this::classify)
+                .timeout(properties.attemptTimeout())
+                .onErrorResume(error -> Mono.just(failure(error)));
     }
 
-    private Retry backoff() {
-        return Retry.backoff(properties.maxRetries(), properties.firstBackoff())
-                .maxBackoff(properties.maxBackoff())
-                // The last failure says more about why than "retries exhausted" does.
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+    private Mono<AttemptResult> classify(ClientResponse response) {
+        int status = response.statusCode().value();
+        Duration retryAfter = retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        return cappedBody(response).map(body -> {
+            if (response.statusCode().is2xxSuccessful()) {
+                return new AttemptResult.Delivered(status);
+            }
+            if (status == 410) {
+                return new AttemptResult.Gone(status);
+            }
+            return new AttemptResult.Retry(reasonFor(response, status, body), status, retryAfter);
+        });
     }
 
-    private static String reason(Throwable error) {
-        if (error instanceof WebClientResponseException response) {
-            return "webhook answered HTTP " + response.getStatusCode().value();
+    private static String reasonFor(ClientResponse response, int status, String body) {
+        if (response.statusCode().is3xxRedirection()) {
+            String location = response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION);
+            return "webhook answered HTTP " + status + " (redirect to " + location + " not followed)";
+        }
+        String excerpt = body.strip();
+        if (excerpt.length() > REASON_BODY_CHARS) {
+            excerpt = excerpt.substring(0, REASON_BODY_CHARS) + "...";
+        }
+        return "webhook answered HTTP " + status + (excerpt.isEmpty() ? "" : ": " + excerpt);
+    }
+
+    /** Reads no more of the body than the cap; stopping early closes the connection instead. */
+    private Mono<String> cappedBody(ClientResponse response) {
+        return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class),
+                        properties.maxResponseBytes()))
+                .map(buffer -> {
+                    String text = buffer.toString(StandardCharsets.UTF_8);
+                    DataBufferUtils.release(buffer);
+                    return text;
+                })
+                .defaultIfEmpty("");
+    }
+
+    private AttemptResult failure(Throwable error) {
+        RefusedDestinationException refused = causeOf(error, RefusedDestinationException.class);
+        if (refused != null) {
+            return new AttemptResult.Refused(refused.getMessage());
+        }
+        if (causeOf(error, TimeoutException.class) != null
+                || causeOf(error, io.netty.handler.timeout.ReadTimeoutException.class) != null) {
+            return new AttemptResult.Retry("no answer within " + properties.attemptTimeout().toMillis() + " ms",
+                    null, null);
         }
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return new AttemptResult.Retry(root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage()), null, null);
     }
 
-    private static ReactorClientHttpConnector connector(DeliveryProperties properties) {
-        HttpClient http = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
-                .responseTimeout(properties.responseTimeout());
-        return new ReactorClientHttpConnector(http);
+    /** Retry-After as delay-seconds or an HTTP date (RFC 9110 10.2.3); anything else is ignored. */
+    Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        try {
+            long seconds = Long.parseLong(text);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(clock.instant(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void destroy() {
+        connections.dispose();
+        loops.dispose();
+        lookups.shutdownNow();
     }
 }

@@ -3,7 +3,6 @@ package io.pricewar.alert.matching;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pricewar.alert.delivery.Deliveries;
-import io.pricewar.alert.delivery.Delivery;
 import io.pricewar.alert.subscription.SubscriptionRepository;
 import io.pricewar.events.PriceEvent;
 import io.pricewar.events.PriceEventJson;
@@ -18,7 +17,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Consumes {@link Topics#PRICE_EVENTS}. The listener returns only once the deliveries a record
@@ -30,6 +28,9 @@ import java.util.List;
 class PriceEventListener {
 
     static final String CONSUMER_GROUP = "alert-service";
+
+    /** Outbox inserts in flight for one event; a price-war event can match thousands. */
+    private static final int RECORD_CONCURRENCY = 32;
 
     static final String UNREADABLE_COUNTER = "alert.events.unreadable";
 
@@ -50,22 +51,21 @@ class PriceEventListener {
                 .register(meters);
     }
 
-    @KafkaListener(topics = Topics.PRICE_EVENTS, groupId = CONSUMER_GROUP)
+    @KafkaListener(topics = Topics.PRICE_EVENTS, groupId = "${pricewar.alert.matching.consumer-group:" + CONSUMER_GROUP + "}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
         PriceEvent event = readOrNull(record);
         if (event == null) {
             return;
         }
-        List<Delivery> recorded = recordDeliveries(event, Instant.ofEpochMilli(record.timestamp()))
-                .block(properties.recordTimeout());
-        recorded.forEach(deliveries::sendInBackground);
+        recordDeliveries(event, Instant.ofEpochMilli(record.timestamp())).block(properties.recordTimeout());
     }
 
-    private Mono<List<Delivery>> recordDeliveries(PriceEvent event, Instant appendedAt) {
+    /** Records (and queues the first attempt of) one delivery per triggered subscription. */
+    private Mono<Long> recordDeliveries(PriceEvent event, Instant appendedAt) {
         return subscriptions.findAll().collectList()
                 .flatMapMany(all -> Flux.fromIterable(SubscriptionMatcher.triggeredBy(event, appendedAt, all)))
-                .concatMap(subscription -> deliveries.record(subscription, event))
-                .collectList();
+                .flatMap(subscription -> deliveries.recordAndSend(subscription, event), RECORD_CONCURRENCY)
+                .count();
     }
 
     /** The ledger owns the dead-letter topic; here an unreadable record is counted and skipped. */

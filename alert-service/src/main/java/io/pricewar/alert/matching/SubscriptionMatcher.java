@@ -20,6 +20,7 @@ public final class SubscriptionMatcher {
     public static List<Subscription> triggeredBy(PriceEvent event, Instant appendedAt,
                                                  Collection<Subscription> subscriptions) {
         return subscriptions.stream()
+                .filter(Subscription::isActive)
                 .filter(subscription -> existedAt(subscription, appendedAt))
                 .filter(subscription -> subscription.target().matches(event.pointId()))
                 .filter(subscription -> subscription.rule().firesOn(event))

@@ -1,5 +1,6 @@
 package io.pricewar.alert.subscription;
 
+import io.pricewar.alert.delivery.guard.DestinationGuard;
 import io.pricewar.alert.owner.Owner;
 import io.pricewar.alert.owner.Owners;
 import io.pricewar.alert.web.ApiPaths;
@@ -22,11 +23,13 @@ class SubscriptionHandler {
 
     private final SubscriptionRepository repository;
     private final Owners owners;
+    private final DestinationGuard guard;
     private final Clock clock;
 
-    SubscriptionHandler(SubscriptionRepository repository, Owners owners) {
+    SubscriptionHandler(SubscriptionRepository repository, Owners owners, DestinationGuard guard) {
         this.repository = repository;
         this.owners = owners;
+        this.guard = guard;
         this.clock = Clock.systemUTC();
     }
 
@@ -43,7 +46,7 @@ class SubscriptionHandler {
     Mono<ServerResponse> get(ServerRequest request) {
         String id = request.pathVariable("id");
         return repository.findOwned(Owners.of(request).id(), id)
-                .flatMap(subscription -> ServerResponse.ok().bodyValue(subscription))
+                .flatMap(subscription -> ServerResponse.ok().bodyValue(SubscriptionView.of(subscription)))
                 .switchIfEmpty(Mono.defer(() -> Problems.unknownSubscription(id)));
     }
 
@@ -57,7 +60,7 @@ class SubscriptionHandler {
     }
 
     private Mono<ServerResponse> createValid(Owner owner, SubscriptionRequest body) {
-        List<FieldProblem> problems = body.problems();
+        List<FieldProblem> problems = body.problems(guard);
         if (!problems.isEmpty()) {
             return Problems.invalidBody(problems);
         }
@@ -81,7 +84,7 @@ class SubscriptionHandler {
         return owners.reserveSubscription(owner).flatMap(reserved -> reserved
                 ? repository.insert(subscription)
                         .onErrorResume(error -> owners.releaseSubscription(owner.id()).then(Mono.error(error)))
-                        .flatMap(saved -> ServerResponse.created(locationOf(saved)).bodyValue(saved))
+                        .flatMap(saved -> ServerResponse.created(locationOf(saved)).bodyValue(SubscriptionView.created(saved)))
                 : Problems.quotaExceeded("this key may have at most " + owner.maxSubscriptions() + " subscriptions"));
     }
 

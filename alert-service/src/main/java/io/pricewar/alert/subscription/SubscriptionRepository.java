@@ -63,6 +63,13 @@ public class SubscriptionRepository {
                 .collectList();
     }
 
+    /** Stops every subscription of the owner that notifies {@code webhookUrl}, saying why. */
+    public Mono<Void> disableEndpoint(String ownerId, URI webhookUrl, String reason) {
+        return Mono.from(collection.updateMany(
+                Filters.and(Filters.eq("ownerId", ownerId), Filters.eq("webhookUrl", webhookUrl.toString())),
+                com.mongodb.client.model.Updates.set("disabledReason", reason))).then();
+    }
+
     public Flux<Subscription> findAll() {
         return Flux.from(collection.find()).map(SubscriptionRepository::fromDocument);
     }
@@ -79,7 +86,9 @@ public class SubscriptionRepository {
                 .append("rule", s.rule().name())
                 .append("target", new Document("vendor", t.vendor()).append("model", t.model())
                         .append("meter", t.meter()).append("tier", t.tier()))
-                .append("createdAt", Date.from(s.createdAt()));
+                .append("createdAt", Date.from(s.createdAt()))
+                .append("signingSecret", s.signingSecret())
+                .append("disabledReason", s.disabledReason());
     }
 
     private static Subscription fromDocument(Document d) {
@@ -87,6 +96,7 @@ public class SubscriptionRepository {
         PointTarget target = t == null ? PointTarget.ANY : new PointTarget(
                 t.getString("vendor"), t.getString("model"), t.getString("meter"), t.getString("tier"));
         return new Subscription(d.getString("_id"), d.getString("ownerId"), URI.create(d.getString("webhookUrl")),
-                AlertRule.valueOf(d.getString("rule")), target, d.getDate("createdAt").toInstant());
+                AlertRule.valueOf(d.getString("rule")), target, d.getDate("createdAt").toInstant(),
+                d.getString("signingSecret"), d.getString("disabledReason"));
     }
 }

@@ -1,5 +1,6 @@
 package io.pricewar.alert.subscription;
 
+import io.pricewar.alert.delivery.guard.DestinationGuard;
 import io.pricewar.alert.web.FieldProblem;
 import io.pricewar.events.PricePointId;
 
@@ -23,9 +24,9 @@ record SubscriptionRequest(String webhookUrl, String rule, Target target) {
     record Target(String vendor, String model, String meter, String tier) {
     }
 
-    List<FieldProblem> problems() {
+    List<FieldProblem> problems(DestinationGuard guard) {
         List<FieldProblem> problems = new ArrayList<>();
-        checkWebhookUrl(problems);
+        checkWebhookUrl(guard, problems);
         checkRule(problems);
         if (target != null) {
             checkSlug("target.vendor", target.vendor, problems);
@@ -43,7 +44,7 @@ record SubscriptionRequest(String webhookUrl, String rule, Target target) {
         return Subscription.create(ownerId, URI.create(webhookUrl), AlertRule.valueOf(rule), point, now);
     }
 
-    private void checkWebhookUrl(List<FieldProblem> problems) {
+    private void checkWebhookUrl(DestinationGuard guard, List<FieldProblem> problems) {
         if (webhookUrl == null || webhookUrl.isBlank()) {
             problems.add(new FieldProblem("webhookUrl", "is required"));
             return;
@@ -54,6 +55,8 @@ record SubscriptionRequest(String webhookUrl, String rule, Target target) {
                 problems.add(new FieldProblem("webhookUrl", "must be an absolute http(s) URL with a host"));
             } else if (!WEBHOOK_SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
                 problems.add(new FieldProblem("webhookUrl", "must use http or https, not " + uri.getScheme()));
+            } else {
+                guard.refusal(uri).ifPresent(refusal -> problems.add(new FieldProblem("webhookUrl", refusal)));
             }
         } catch (URISyntaxException e) {
             problems.add(new FieldProblem("webhookUrl", "is not a URL: " + e.getReason()));

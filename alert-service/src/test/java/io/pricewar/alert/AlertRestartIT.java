@@ -1,0 +1,108 @@
+package io.pricewar.alert;
+
+import io.pricewar.alert.WebhookReceiver.Answer;
+import io.pricewar.events.PriceChanged;
+import io.pricewar.events.PriceListed;
+import io.pricewar.events.PricePointId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import static io.pricewar.alert.PriceEventMother.changed;
+import static io.pricewar.alert.PriceEventMother.cnyPer1K;
+import static io.pricewar.alert.PriceEventMother.doubaoInput;
+import static io.pricewar.alert.PriceEventMother.listed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The alert service stopped in the middle of a webhook call and started again, as its own
+ * application (not the shared test context), on a database and consumer group of its own.
+ */
+class AlertRestartIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    final WebhookReceiver receiver = WebhookReceiver.start();
+    final TopicPublisher topic = TopicPublisher.on(AlertIntegrationTest.KAFKA);
+    final HttpClient http = HttpClient.newHttpClient();
+    ConfigurableApplicationContext running;
+
+    @AfterEach
+    void stop() {
+        if (running != null) {
+            running.close();
+        }
+        topic.close();
+        receiver.close();
+    }
+
+    @Test
+    void aDeliveryCutOffMidSendCompletesAfterARestartAndIsNotSentAgainAfterItsSuccess() throws Exception {
+        running = startAlertService();
+        String key = issueKey(running);
+        PricePointId point = doubaoInput("doubao-restart");
+        subscribe(running, key, point);
+        CountDownLatch release = new CountDownLatch(1);
+        receiver.script("restart", Answer.hangUntil(release));
+        PriceListed listed = listed(point, cnyPer1K("0.0050"));
+        PriceChanged drop = changed(listed, cnyPer1K("0.0008"));
+
+        topic.publish(listed, drop);
+        await().atMost(PATIENCE).until(() -> receiver.requests("restart").size() == 1);
+        running.close();
+        release.countDown();
+        running = startAlertService();
+
+        await().atMost(PATIENCE).until(() -> receiver.received("restart").size() == 1);
+        await().during(Duration.ofSeconds(4)).atMost(PATIENCE).until(() -> receiver.requests("restart").size() == 2);
+        assertThat(receiver.requests("restart")).extracting(r -> r.header("webhook-id")).doesNotContainNull()
+                .containsOnly(receiver.requests("restart").getFirst().header("webhook-id"));
+        assertThat(receiver.receivedEventIds("restart")).containsExactly(drop.eventId());
+    }
+
+    private static ConfigurableApplicationContext startAlertService() {
+        return AlertApplication.builder().run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + AlertIntegrationTest.KAFKA.bootstrapServers(),
+                "--spring.mongodb.uri=" + AlertIntegrationTest.MONGO.uri("alert-restart"),
+                "--pricewar.alert.matching.consumer-group=alert-restart",
+                "--pricewar.alert.owners.admin-key=restart-admin",
+                "--pricewar.alert.delivery.guard.allow-plain-http=true",
+                "--pricewar.alert.delivery.guard.allowed-networks=127.0.0.0/8",
+                "--pricewar.alert.delivery.attempt-timeout=1s",
+                "--pricewar.alert.delivery.lease=2s",
+                "--pricewar.alert.delivery.first-backoff=100ms",
+                "--pricewar.alert.delivery.sweep-interval=200ms",
+                "--spring.main.banner-mode=off");
+    }
+
+    private String issueKey(ConfigurableApplicationContext app) throws Exception {
+        return JSON.readTree(post(app, "/api/v1/admin/api-keys", "restart-admin", "{\"owner\": \"restart\"}"))
+                .get("apiKey").asString();
+    }
+
+    private void subscribe(ConfigurableApplicationContext app, String key, PricePointId point) throws Exception {
+        post(app, "/api/v1/subscriptions", key, """
+                {"webhookUrl": "%s", "rule": "ANY_DROP", "target": {"model": "%s"}}"""
+                .formatted(receiver.url("restart"), point.model()));
+    }
+
+    private String post(ConfigurableApplicationContext app, String path, String bearer, String body) throws Exception {
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return response.body();
+    }
+}

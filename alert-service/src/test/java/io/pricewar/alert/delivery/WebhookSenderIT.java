@@ -1,0 +1,151 @@
+package io.pricewar.alert.delivery;
+
+import com.standardwebhooks.Webhook;
+import io.pricewar.alert.WebhookReceiver;
+import io.pricewar.alert.WebhookReceiver.Answer;
+import io.pricewar.alert.delivery.guard.AddressPolicy;
+import io.pricewar.alert.delivery.guard.DestinationGuard;
+import io.pricewar.alert.delivery.guard.NameLookup;
+import io.pricewar.alert.subscription.SigningSecret;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * The sender against a real local receiver. Host names are resolved by a fixed table, so that a
+ * name can be made to point at a private address; only 127.0.0.1 is allow-listed, and only
+ * where a test says so.
+ */
+class WebhookSenderIT {
+
+    static final String SECRET = SigningSecret.generate();
+    static final String PAYLOAD = "{\"eventId\":\"e1\"}";
+
+    final WebhookReceiver receiver = WebhookReceiver.start();
+    final NameLookup names = host -> switch (host) {
+        case "hooks.example.test" -> new InetAddress[]{InetAddress.getByName("127.0.0.1")};
+        case "internal.example.test" -> new InetAddress[]{InetAddress.getByName("10.0.0.1")};
+        default -> throw new UnknownHostException(host);
+    };
+    WebhookSender sender;
+
+    @AfterEach
+    void stop() {
+        receiver.close();
+        if (sender != null) {
+            sender.destroy();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "[::ffff:127.0.0.1]", "169.254.169.254", "10.0.0.1", "internal.example.test"})
+    void refusesInternalDestinationsWithoutCallingThem(String host) {
+        sender = sender(List.of());
+
+        AttemptResult result = attempt("http://" + host + ":" + receiver.port() + "/refused");
+
+        assertThat(result).isInstanceOf(AttemptResult.Refused.class);
+        assertThat(receiver.requests("refused")).isEmpty();
+    }
+
+    @Test
+    void refusesAHostNameResolvingToAPrivateAddressAtConnectTime() {
+        sender = sender(List.of());
+
+        AttemptResult result = attempt("http://internal.example.test:" + receiver.port() + "/x");
+
+        assertThat(result).isInstanceOfSatisfying(AttemptResult.Refused.class,
+                refused -> assertThat(refused.reason()).contains("10.0.0.1 is private"));
+    }
+
+    @Test
+    void doesNotFollowARedirectToAnInternalAddress() {
+        sender = sender(List.of("127.0.0.1/32"));
+        receiver.script("moved", Answer.status(302, "Location", "http://169.254.169.254/latest/meta-data/"));
+        receiver.script("moved-here", Answer.status(307, "Location",
+                "http://hooks.example.test:" + receiver.port() + "/metadata"));
+
+        AttemptResult toMetadata = attempt("http://hooks.example.test:" + receiver.port() + "/moved");
+        AttemptResult toSelf = attempt("http://hooks.example.test:" + receiver.port() + "/moved-here");
+
+        assertThat(toMetadata).isInstanceOfSatisfying(AttemptResult.Retry.class,
+                retry -> assertThat(retry.reason()).contains("302").contains("not followed"));
+        assertThat(toSelf).isInstanceOf(AttemptResult.Retry.class);
+        assertThat(receiver.requests("metadata")).isEmpty();
+    }
+
+    @Test
+    void signsEachCallSoTheReceiverCanVerifyIt() {
+        sender = sender(List.of("127.0.0.1/32"));
+
+        AttemptResult result = attempt("http://hooks.example.test:" + receiver.port() + "/signed");
+
+        assertThat(result).isEqualTo(new AttemptResult.Delivered(200));
+        WebhookReceiver.Request request = receiver.requests("signed").getFirst();
+        assertThat(request.header("webhook-id")).isEqualTo("msg-1");
+        assertThatNoException().isThrownBy(() -> new Webhook(SECRET).verify(request.body(), Map.of(
+                "webhook-id", List.of(request.header("webhook-id")),
+                "webhook-timestamp", List.of(request.header("webhook-timestamp")),
+                "webhook-signature", List.of(request.header("webhook-signature")))));
+    }
+
+    @Test
+    void reportsTooManyRequestsWithItsRetryAfter() {
+        sender = sender(List.of("127.0.0.1/32"));
+        receiver.script("busy", Answer.status(429, "Retry-After", "7"));
+
+        assertThat(attempt(receiver.url("busy"))).isEqualTo(
+                new AttemptResult.Retry("webhook answered HTTP 429", 429, Duration.ofSeconds(7)));
+    }
+
+    @Test
+    void reportsGoneForA410() {
+        sender = sender(List.of("127.0.0.1/32"));
+        receiver.script("gone", Answer.status(410));
+
+        assertThat(attempt(receiver.url("gone"))).isEqualTo(new AttemptResult.Gone(410));
+    }
+
+    @Test
+    void givesUpOnAReceiverThatDoesNotAnswerInTime() {
+        sender = sender(List.of("127.0.0.1/32"));
+        receiver.script("slow", Answer.hang(Duration.ofSeconds(6)));
+
+        assertThat(attempt(receiver.url("slow"))).isInstanceOfSatisfying(AttemptResult.Retry.class,
+                retry -> assertThat(retry.reason()).startsWith("no answer within"));
+    }
+
+    @Test
+    void readsNoMoreThanTheCapOfALargeAnswer() {
+        sender = sender(List.of("127.0.0.1/32"));
+        receiver.script("chatty", Answer.statusWithBody(500, "x".repeat(2_000_000)));
+
+        assertThat(attempt(receiver.url("chatty"))).isInstanceOfSatisfying(AttemptResult.Retry.class,
+                retry -> assertThat(retry.reason()).hasSizeLessThan(300).startsWith("webhook answered HTTP 500: xxx"));
+    }
+
+    private AttemptResult attempt(String url) {
+        return sender.attempt(URI.create(url), "msg-1", SECRET, PAYLOAD).block(Duration.ofSeconds(10));
+    }
+
+    private WebhookSender sender(List<String> allowed) {
+        // Generous timeouts: the first call of a class pays for loading the HTTP client.
+        DeliveryProperties properties = new DeliveryProperties(Duration.ofSeconds(3), Duration.ofSeconds(3),
+                Duration.ofSeconds(3), 1024, 3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(1),
+                Duration.ofSeconds(5), Duration.ofSeconds(1), 100, 16, new DeliveryProperties.Guard(true, allowed));
+        return new WebhookSender(properties, new DestinationGuard(true, new AddressPolicy(allowed)), names,
+                Clock.systemUTC());
+    }
+}

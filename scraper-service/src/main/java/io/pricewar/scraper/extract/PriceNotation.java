@@ -39,6 +39,7 @@ public final class PriceNotation {
     private static final Pattern REMARK = Pattern.compile("\\d{1,3}(?:\\.\\d+)?\\s*%\\s*off(?![a-z])");
     private static final Pattern FILLER = Pattern.compile("(?:tokens?|tok|input|output|输入|输出)(?![a-z])|[ ()]");
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s{2,}|[\\t\\n\\r\\f\\x0B]");
     private static final Currency CNY = Currency.getInstance("CNY");
     private static final Currency USD = Currency.getInstance("USD");
 
@@ -101,8 +102,22 @@ public final class PriceNotation {
 
     /** Full-width digits and signs to ASCII, lower case, one space between words. */
     static String normalize(String text) {
-        return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC)
-                .toLowerCase(Locale.ROOT).replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        if (text == null) {
+            return "";
+        }
+        // Most cells are short ASCII ("0.0008"): NFKC and the regex would only copy them.
+        String folded = isPlainAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        return WHITESPACE.matcher(folded.toLowerCase(Locale.ROOT).replace('\u00a0', ' ')).replaceAll(" ").strip();
+    }
+
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x7f || c < ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A currency as a cell names it, and what one of its units is worth in that currency. */
@@ -149,6 +164,8 @@ public final class PriceNotation {
 
     /** Collects the words of a cell, refusing a second number, currency, unit or "free". */
     private static final class Scanner {
+        private static final Pattern[] WORDS = {REMARK, UNIT, NUMBER, FREE, CURRENCY, FILLER};
+        private final Matcher[] matchers = new Matcher[WORDS.length];
         private final String original;
         private BigDecimal amount;
         private Money money;
@@ -161,22 +178,29 @@ public final class PriceNotation {
 
         int next(String text, int at) {
             Matcher m;
-            if ((m = at(REMARK, text, at)) != null) {
+            if ((m = at(0, text, at)) != null) {
                 return m.end();
-            } else if ((m = at(UNIT, text, at)) != null) {
+            } else if ((m = at(1, text, at)) != null) {
                 unit = once(unit, unitNamed(m.group(1), m.group()), "more than one unit");
-            } else if ((m = at(NUMBER, text, at)) != null) {
+            } else if ((m = at(2, text, at)) != null) {
                 amount = once(amount, new BigDecimal(m.group().replace(",", "")), "more than one number");
-            } else if ((m = at(FREE, text, at)) != null) {
+            } else if ((m = at(3, text, at)) != null) {
                 free = once(free, m.group(), "'free' said twice");
-            } else if ((m = at(CURRENCY, text, at)) != null) {
+            } else if ((m = at(4, text, at)) != null) {
                 money = once(money, Money.of(m.group()), "more than one currency");
-            } else if ((m = at(FILLER, text, at)) != null) {
+            } else if ((m = at(5, text, at)) != null) {
                 return m.end();
             } else {
                 throw new PriceNotationException(original, "'" + text.substring(at) + "' is not part of a price");
             }
             return m.end();
+        }
+
+        /** The word of kind {@code kind} starting at {@code from}, one matcher per kind for the whole cell. */
+        private Matcher at(int kind, String text, int from) {
+            Matcher m = matchers[kind] == null ? (matchers[kind] = WORDS[kind].matcher(text)) : matchers[kind];
+            m.region(from, text.length());
+            return m.lookingAt() ? m : null;
         }
 
         private PriceUnit unitNamed(String quantity, String phrase) {
@@ -205,10 +229,7 @@ public final class PriceNotation {
         }
     }
 
-    private static Matcher at(Pattern pattern, String text, int from) {
-        Matcher m = pattern.matcher(text).region(from, text.length());
-        return m.lookingAt() ? m : null;
-    }
+
 
     private static <T> T require(T value, String cellText, String what) {
         if (value == null) {

@@ -59,7 +59,7 @@ public final class TableExtractor {
             if (first.equals(grid.row(0).get(columns.model()))) {
                 continue; // the header repeated further down a long table
             }
-            boolean band = BAND.matcher(PriceNotation.normalize(first)).matches();
+            boolean band = mayBeBand(first) && BAND.matcher(PriceNotation.normalize(first)).matches();
             model = band ? model : first;
             if (model == null) {
                 collector.reject(first, "", first, "a band row with no model above it");
@@ -69,6 +69,17 @@ public final class TableExtractor {
             readRow(cells, model, tier, columns, pageContext, announcement, collector);
         }
         return null;
+    }
+
+    /** Only a label with a comparison sign can be a band; most are model names, checked cheaply. */
+    private static boolean mayBeBand(String label) {
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c == '<' || c == '≤' || c == '＜' || c == '≦') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String bandOf(String label) {

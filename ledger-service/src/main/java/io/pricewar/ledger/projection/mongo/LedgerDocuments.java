@@ -59,6 +59,8 @@ public final class LedgerDocuments {
     public static final String SOURCE = "source";
     public static final String TOPIC = "topic";
     private static final String STATUS = "status";
+    /** Absent on entries stored before it was kept; those were all written at version 1. */
+    private static final String SCHEMA_VERSION = "schemaVersion";
     private static final String LAST_EVENT_ID = "lastEventId";
     private static final String EXPECTED_SEQ = "expectedSeq";
     private static final String FOUND_SEQ = "foundSeq";
@@ -79,7 +81,8 @@ public final class LedgerDocuments {
                 .append(EVIDENCE, evidence(entry.evidence()))
                 .append(PREV_HASH, entry.prevHash())
                 .append(HASH, entry.hash())
-                .append(SOURCE, source(entry.source()));
+                .append(SOURCE, source(entry.source()))
+                .append(SCHEMA_VERSION, entry.schemaVersion());
     }
 
     public static HistoryEntry historyEntry(Document doc) {
@@ -87,7 +90,8 @@ public final class LedgerDocuments {
                 doc.getString(EVENT_ID), price(doc.get(PREVIOUS_PRICE, Document.class)),
                 price(doc.get(PRICE, Document.class)), instant(doc, OBSERVED_AT), instant(doc, EFFECTIVE_FROM),
                 instant(doc, EFFECTIVE_AT), evidence(doc.get(EVIDENCE, Document.class)), doc.getString(PREV_HASH),
-                doc.getString(HASH), source(doc.get(SOURCE, Document.class)));
+                doc.getString(HASH), source(doc.get(SOURCE, Document.class)),
+                doc.getInteger(SCHEMA_VERSION, 1));
     }
 
     /** The whole current document, {@code _id} included, for a conditional replace-or-insert. */

@@ -1,0 +1,63 @@
+package io.pricewar.ledger.evidence.kafka;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pricewar.ledger.evidence.EvidenceStore;
+import io.pricewar.ledger.evidence.mongo.MongoEvidenceStore;
+import io.pricewar.ledger.projection.kafka.ProjectionProperties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+@Configuration(proxyBeanMethods = false)
+class EvidenceKafkaConfiguration {
+
+    static final String LISTENER_FACTORY = "pageSnapshotsListenerFactory";
+    /** Its own group, so evidence and prices are consumed and committed independently. */
+    static final String GROUP_ID = "ledger-evidence";
+
+    @Bean
+    EvidenceStore evidenceStore(MongoClient client, MongoProperties mongo) {
+        MongoEvidenceStore store = new MongoEvidenceStore(client.getDatabase(mongo.getMongoClientDatabase()));
+        store.ensureIndexes().block(Duration.ofSeconds(60));
+        return store;
+    }
+
+    /** Records one at a time (bodies are large), committed after each is stored, retried without end. */
+    @Bean(LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> pageSnapshotsListenerFactory(
+            ConsumerFactory<?, ?> bootConsumers, ProjectionProperties projection) {
+        Map<String, Object> config = new HashMap<>(bootConsumers.getConfigurationProperties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20);
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer()));
+        factory.getContainerProperties().setAckMode(AckMode.RECORD);
+        var backOff = new ExponentialBackOff(projection.retryInitialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(projection.retryMaxInterval().toMillis());
+        backOff.setMaxAttempts(Long.MAX_VALUE);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        return factory;
+    }
+
+    @Bean
+    SnapshotListener snapshotListener(EvidenceStore store, ProjectionProperties projection, MeterRegistry registry) {
+        return new SnapshotListener(store, projection.writeTimeout(), registry);
+    }
+}

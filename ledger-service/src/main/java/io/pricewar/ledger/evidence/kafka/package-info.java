@@ -1,0 +1,2 @@
+/** Consumes {@code page-snapshots} as group {@code ledger-evidence}; unusable records are counted and logged. */
+package io.pricewar.ledger.evidence.kafka;

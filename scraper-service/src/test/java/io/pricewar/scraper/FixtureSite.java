@@ -1,5 +1,6 @@
 package io.pricewar.scraper;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.pricewar.scraper.extract.FixturePages;
 
@@ -8,14 +9,37 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A local vendor page for the scraper's ITs: serves one fixture page, or an error status. */
+/**
+ * A local vendor site for the scraper's ITs: one pricing page (a fixture page, or any body), a
+ * robots.txt, and the misbehaviours a real site shows: error statuses, 429 with Retry-After,
+ * slow answers, ETags and 304, endless redirects. It records the page requests it receives.
+ */
 public final class FixtureSite implements AutoCloseable {
 
+    /** One request for the pricing page, as received. */
+    public record Request(Instant at, String userAgent, String ifNoneMatch, int status) {
+    }
+
     private final HttpServer server;
-    private final AtomicReference<String> page = new AtomicReference<>();
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final AtomicReference<byte[]> page = new AtomicReference<>(new byte[0]);
+    private final AtomicReference<String> robots = new AtomicReference<>();
+    private final AtomicInteger throttled = new AtomicInteger();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
+    private volatile String retryAfter;
+    private volatile Duration delay = Duration.ZERO;
+    private volatile boolean etags;
+    private volatile boolean chunked;
 
     public FixtureSite() {
         try {
@@ -23,21 +47,84 @@ public final class FixtureSite implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.setExecutor(threads);
         server.createContext("/pricing", exchange -> {
             try (exchange) {
-                byte[] body = (status == 200 ? page.get() : "unavailable").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                exchange.sendResponseHeaders(status, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
+                pricing(exchange);
+            }
+        });
+        server.createContext("/robots.txt", exchange -> {
+            try (exchange) {
+                String text = robots.get();
+                send(exchange, text == null ? 404 : 200, (text == null ? "" : text).getBytes(StandardCharsets.UTF_8), "text/plain");
+            }
+        });
+        server.createContext("/loop", exchange -> {
+            try (exchange) {
+                exchange.getResponseHeaders().set("Location", "/loop");
+                exchange.sendResponseHeaders(302, -1);
             }
         });
         server.start();
     }
 
+    private void pricing(HttpExchange exchange) throws IOException {
+        pause();
+        String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+        int answer = answer(ifNoneMatch);
+        requests.add(new Request(Instant.now(), exchange.getRequestHeaders().getFirst("User-Agent"), ifNoneMatch, answer));
+        if (answer == 429 && retryAfter != null) {
+            exchange.getResponseHeaders().set("Retry-After", retryAfter);
+        }
+        if (etags) {
+            exchange.getResponseHeaders().set("ETag", etag());
+        }
+        if (answer == 304) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        send(exchange, answer, answer == 200 ? page.get() : "unavailable".getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+    }
+
+    private int answer(String ifNoneMatch) {
+        if (throttled.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return 429;
+        }
+        if (status == 200 && etags && etag().equals(ifNoneMatch)) {
+            return 304;
+        }
+        return status;
+    }
+
+    private void send(HttpExchange exchange, int code, byte[] body, String type) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(code, chunked ? 0 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** A slow server: the delay is the point of the fixture, so this thread sleeps on purpose. */
+    private void pause() {
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private String etag() {
+        return "\"" + Integer.toHexString(java.util.Arrays.hashCode(page.get())) + "\"";
+    }
+
     public FixtureSite serve(String fixturePage) {
-        page.set(FixturePages.html(fixturePage));
+        return serveBody(FixturePages.html(fixturePage).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public FixtureSite serveBody(byte[] body) {
+        page.set(body);
         status = 200;
         return this;
     }
@@ -46,12 +133,54 @@ public final class FixtureSite implements AutoCloseable {
         this.status = status;
     }
 
+    public FixtureSite robots(String text) {
+        robots.set(text);
+        return this;
+    }
+
+    /** The next {@code times} page requests get 429, with this Retry-After (null for none). */
+    public FixtureSite throttle(int times, String retryAfter) {
+        this.retryAfter = retryAfter;
+        throttled.set(times);
+        return this;
+    }
+
+    public FixtureSite delay(Duration delay) {
+        this.delay = delay;
+        return this;
+    }
+
+    /** Sends an ETag and answers a matching If-None-Match with 304. */
+    public FixtureSite withEtags() {
+        etags = true;
+        return this;
+    }
+
+    /** Sends bodies chunked, without a Content-Length, so only reading them shows their size. */
+    public FixtureSite chunked() {
+        chunked = true;
+        return this;
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/pricing";
+        return base() + "/pricing";
+    }
+
+    public String loopUrl() {
+        return base() + "/loop";
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

@@ -8,16 +8,20 @@ import io.pricewar.events.PricePointId;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The last known state of every price point, folded from its events. The log is the only
- * source: at start-up the book is rebuilt by reading {@code price-events} from the beginning.
+ * source: at start-up the book is rebuilt by reading {@code price-events} from the beginning,
+ * and it keeps following the log, so a replica that takes a source over from another continues
+ * that source's chains where the other left them.
  */
 public final class PriceBook {
 
-    /** Where a point stands: its chain head, its price, and whether it is listed. */
-    public record PointState(PointHead head, Price price, boolean listed) {
+    /** Where a point stands: its chain head, its price, whether it is listed, the page it was last read from. */
+    public record PointState(PointHead head, Price price, boolean listed, String url) {
     }
 
     private final Map<PricePointId, PointState> points = new ConcurrentHashMap<>();
@@ -32,12 +36,21 @@ public final class PriceBook {
             if (known != null && event.seq() <= known.head().seq()) {
                 return known;
             }
-            return new PointState(event.head(), event.currentPrice(), !(event instanceof PriceDelisted));
+            return new PointState(event.head(), event.currentPrice(), !(event instanceof PriceDelisted),
+                    event.evidence().url());
         });
     }
 
     public Optional<PointState> get(PricePointId id) {
         return Optional.ofNullable(points.get(id));
+    }
+
+    /** The listed points last read from this page: what a healthy reading of it should show again. */
+    public Set<PricePointId> listedFrom(String url) {
+        return points.entrySet().stream()
+                .filter(e -> e.getValue().listed() && url.equals(e.getValue().url()))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public int size() {

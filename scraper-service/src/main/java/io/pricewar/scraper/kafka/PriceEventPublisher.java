@@ -6,11 +6,16 @@ import io.pricewar.events.Topics;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes events keyed by point id, so every event of a point lands on one partition in
  * order. The producer is idempotent with acks=all (scraper.yml); the returned Mono completes
  * only when the broker has the event.
+ *
+ * <p>Sends start on a worker thread, never on the thread that completed the previous send: that
+ * is the producer's network thread, and a send that must wait for a topic's metadata would
+ * block the very thread that fetches it (until {@code max.block.ms}).
  */
 @Component
 public class PriceEventPublisher {
@@ -23,6 +28,7 @@ public class PriceEventPublisher {
 
     public Mono<PriceEvent> publish(PriceEvent event) {
         return Mono.fromFuture(() -> kafka.send(Topics.PRICE_EVENTS, event.pointId().toString(), PriceEventJson.write(event)))
+                .subscribeOn(Schedulers.boundedElastic())
                 .thenReturn(event);
     }
 }

@@ -1,119 +1,152 @@
 package io.pricewar.scraper.run;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pricewar.events.Evidence;
 import io.pricewar.events.PriceEvent;
-import io.pricewar.scraper.diff.PageDiff;
+import io.pricewar.events.ScrapeHealth;
+import io.pricewar.events.ScrapeHealth.Outcome;
 import io.pricewar.scraper.diff.PriceBook;
+import io.pricewar.scraper.diff.SafetyRules;
+import io.pricewar.scraper.diff.Safeguard;
 import io.pricewar.scraper.extract.Extraction;
 import io.pricewar.scraper.extract.Extractors;
-import io.pricewar.scraper.extract.RejectedCell;
+import io.pricewar.scraper.fetch.FetchException;
+import io.pricewar.scraper.fetch.FetchResult;
 import io.pricewar.scraper.fetch.FetchedPage;
 import io.pricewar.scraper.fetch.PageFetcher;
+import io.pricewar.scraper.kafka.HealthPublisher;
+import io.pricewar.scraper.kafka.PriceBookFollower;
 import io.pricewar.scraper.kafka.PriceEventPublisher;
+import io.pricewar.scraper.kafka.SnapshotPublisher;
 import io.pricewar.scraper.source.Source;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One run of one source: fetch, extract, diff against the book, publish. Each event is applied
- * to the book only once the broker has it, so a failed publish leaves the book where the log is
- * and the next run yields the same events again (same ids: duplicates, not new facts).
+ * One run of one source: fetch, extract (unless the page is unchanged), let the
+ * {@link Safeguard} judge the diff, then put the page on {@code page-snapshots} and the events
+ * on {@code price-events}, and finally the run's outcome on {@code scrape-health}. Each event is
+ * applied to the book only once the broker has it, so a failed publish leaves the book where the
+ * log is and the next run yields the same changes again.
  */
 @Component
 public class ScrapeRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(ScrapeRunner.class);
-
     private final PageFetcher fetcher;
     private final PriceEventPublisher publisher;
-    private final MeterRegistry metrics;
-    private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
+    private final SnapshotPublisher snapshots;
+    private final HealthPublisher health;
+    private final PriceBookFollower book;
+    private final SafetyRules rules;
+    private final RunReporter reporter;
+    private final Clock clock;
+    private final PageMemory memory = new PageMemory();
+    private final Map<String, Safeguard> safeguards = new ConcurrentHashMap<>();
 
-    public ScrapeRunner(PageFetcher fetcher, PriceEventPublisher publisher, MeterRegistry metrics) {
+    public ScrapeRunner(PageFetcher fetcher, PriceEventPublisher publisher, SnapshotPublisher snapshots,
+                        HealthPublisher health, PriceBookFollower book, SafetyRules rules, MeterRegistry metrics,
+                        Clock clock) {
         this.fetcher = fetcher;
         this.publisher = publisher;
-        this.metrics = metrics;
+        this.snapshots = snapshots;
+        this.health = health;
+        this.book = book;
+        this.rules = rules;
+        this.reporter = new RunReporter(metrics);
+        this.clock = clock;
     }
 
-    public Mono<ScrapeOutcome> run(Source source, PriceBook book) {
-        return fetcher.fetch(source.url())
-                .flatMap(page -> extractAndPublish(source, book, page))
-                .onErrorResume(error -> Mono.just(fetchFailed(source, error)))
-                .doOnNext(outcome -> count(source, outcome));
+    public Mono<ScrapeHealth> run(Source source) {
+        Instant started = clock.instant();
+        return fetcher.fetch(source.url(), memory.validatorsFor(source))
+                .flatMap(result -> reading(source, result))
+                .flatMap(reading -> judgeAndPublish(source, reading, started))
+                .onErrorResume(error -> Mono.just(failed(source, started, error)))
+                .doOnNext(reporter::report)
+                .flatMap(this::publishHealth);
     }
 
-    private Mono<ScrapeOutcome> extractAndPublish(Source source, PriceBook book, FetchedPage page) {
-        return Mono.fromCallable(() -> Extractors.extract(source, page))
+    /** When a held change of this source may be confirmed, so that it is re-scraped then. */
+    public Optional<Instant> confirmationDue(String sourceId) {
+        return Optional.ofNullable(safeguards.get(sourceId)).flatMap(Safeguard::confirmationDue);
+    }
+
+    private Mono<Reading> reading(Source source, FetchResult result) {
+        Optional<PageMemory.Remembered> last = memory.of(source);
+        return switch (result) {
+            case FetchResult.NotModified notModified -> last
+                    .map(r -> Mono.just(new Reading(refetchedNow(r.page()), r.contentType(), r.extraction(), true)))
+                    .orElseGet(() -> Mono.error(FetchException.permanent("304 for a page never read")));
+            case FetchResult.Fetched fetched -> last
+                    .filter(r -> r.page().sha256().equals(fetched.page().sha256()))
+                    .map(r -> Mono.just(new Reading(fetched.page(), fetched.contentType(), r.extraction(), true)))
+                    .orElseGet(() -> extract(source, fetched));
+        };
+    }
+
+    private FetchedPage refetchedNow(FetchedPage page) {
+        return new FetchedPage(page.url(), clock.instant(), page.body(), page.charset(), page.sha256());
+    }
+
+    private Mono<Reading> extract(Source source, FetchResult.Fetched fetched) {
+        return Mono.fromCallable(() -> Extractors.extract(source, fetched.page()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(extraction -> extraction.isHealthy()
-                        ? publishChanges(source, book, page, extraction)
-                        : Mono.just(layoutChanged(source, extraction)));
+                .doOnNext(extraction -> memory.remember(new PageMemory.Remembered(source, fetched.page(),
+                        fetched.contentType(), fetched.validators(), extraction)))
+                .map(extraction -> new Reading(fetched.page(), fetched.contentType(), extraction, false));
     }
 
-    private Mono<ScrapeOutcome> publishChanges(Source source, PriceBook book, FetchedPage page, Extraction extraction) {
-        reportRejected(source, extraction.rejected());
-        List<PriceEvent> events = PageDiff.diff(book, extraction.prices(), page.url(), page.fetchedAt(), page.sha256());
-        return Flux.fromIterable(events)
-                .concatMap(publisher::publish)
-                .doOnNext(book::apply)
-                .doOnNext(event -> metrics.counter("pricewar.scraper.events.published",
-                        "source", source.id(), "type", event.getClass().getSimpleName()).increment())
-                .then(Mono.fromCallable(() -> succeeded(source, extraction, events)))
-                .onErrorResume(error -> Mono.just(publishFailed(source, error)));
-    }
-
-    private void reportRejected(Source source, List<RejectedCell> rejected) {
-        for (RejectedCell cell : rejected) {
-            log.warn("Source {}: {} {} not read: {}", source.id(), cell.model(), cell.meter(), cell.reason());
+    private Mono<ScrapeHealth> judgeAndPublish(Source source, Reading reading, Instant started) {
+        Extraction extraction = reading.extraction();
+        RunResult result = new RunResult(source, started, reading);
+        if (!extraction.isHealthy()) {
+            return Mono.just(result.ended(clock.instant(), Outcome.LAYOUT_CHANGED, extraction.problem(), 0, List.of()));
         }
-        metrics.counter("pricewar.scraper.cells.rejected", "source", source.id()).increment(rejected.size());
+        PriceBook current = book.book();
+        FetchedPage page = reading.page();
+        Safeguard.Verdict verdict = safeguards.computeIfAbsent(source.id(), id -> new Safeguard(rules))
+                .judge(current, extraction.prices(), new Evidence(page.url(), page.fetchedAt(), page.sha256(), ""));
+        if (verdict.layoutChanged()) {
+            return Mono.just(result.ended(clock.instant(), Outcome.LAYOUT_CHANGED, verdict.layoutProblem(), 0, List.of()));
+        }
+        return publish(source, reading, verdict.events(), current)
+                .map(published -> result.ended(clock.instant(), Outcome.SUCCEEDED, "", published, verdict.held()))
+                .onErrorResume(error -> Mono.just(result.ended(clock.instant(), Outcome.PUBLISH_FAILED,
+                        "publishing failed, the next run publishes the same changes: " + error, 0, verdict.held())));
     }
 
-    private static ScrapeOutcome succeeded(Source source, Extraction extraction, List<PriceEvent> events) {
+    /** The page's snapshot first, then its events, each applied to the book once the broker has it. */
+    private Mono<Integer> publish(Source source, Reading reading, List<PriceEvent> events, PriceBook current) {
         if (events.isEmpty()) {
-            log.debug("Source {}: {} prices read, none changed", source.id(), extraction.prices().size());
-        } else {
-            log.info("Source {}: {} prices read, {} events published", source.id(), extraction.prices().size(), events.size());
+            return Mono.just(0);
         }
-        return ScrapeOutcome.SUCCEEDED;
+        return snapshots.publish(reading.page(), reading.contentType())
+                .thenMany(Flux.fromIterable(events).concatMap(publisher::publish))
+                .doOnNext(current::apply)
+                .doOnNext(event -> reporter.published(source.id(), event))
+                .count()
+                .map(Long::intValue);
     }
 
-    private ScrapeOutcome layoutChanged(Source source, Extraction extraction) {
-        return failed(source, ScrapeOutcome.LAYOUT_CHANGED, "layout changed, nothing published: " + extraction.problem());
+    private ScrapeHealth failed(Source source, Instant started, Throwable error) {
+        Outcome outcome = error instanceof FetchException.Disallowed ? Outcome.DISALLOWED : Outcome.FETCH_FAILED;
+        String detail = error instanceof FetchException ? error.getMessage() : "fetch of " + source.url() + " failed: " + error;
+        return new RunResult(source, started, null).ended(clock.instant(), outcome, detail, 0, List.of());
     }
 
-    private ScrapeOutcome fetchFailed(Source source, Throwable error) {
-        return failed(source, ScrapeOutcome.FETCH_FAILED, "fetch of " + source.url() + " failed: " + error.getMessage());
-    }
-
-    private ScrapeOutcome publishFailed(Source source, Throwable error) {
-        return failed(source, ScrapeOutcome.PUBLISH_FAILED, "publishing failed, will retry next run: " + error);
-    }
-
-    /**
-     * Logs a failure when it starts or changes, not on every run: a page that stays down would
-     * otherwise fill the log every interval. The counter still counts every run.
-     */
-    private ScrapeOutcome failed(Source source, ScrapeOutcome outcome, String message) {
-        String previous = lastFailure.put(source.id(), message);
-        if (!message.equals(previous)) {
-            log.warn("Source {}: {} (logged again when it recovers or changes)", source.id(), message);
-        }
-        return outcome;
-    }
-
-    private void count(Source source, ScrapeOutcome outcome) {
-        if (outcome == ScrapeOutcome.SUCCEEDED && lastFailure.remove(source.id()) != null) {
-            log.info("Source {}: recovered", source.id());
-        }
-        metrics.counter("pricewar.scraper.scrapes", "source", source.id(), "outcome", outcome.name()).increment();
+    private Mono<ScrapeHealth> publishHealth(ScrapeHealth outcome) {
+        return health.publish(outcome).onErrorResume(error -> {
+            reporter.healthNotPublished(outcome, error);
+            return Mono.just(outcome);
+        });
     }
 }

@@ -1,70 +1,92 @@
 package io.pricewar.scraper.run;
 
-import io.pricewar.scraper.diff.PriceBook;
-import io.pricewar.scraper.kafka.PriceBookLoader;
+import io.pricewar.scraper.kafka.PriceBookFollower;
 import io.pricewar.scraper.source.Source;
-import io.pricewar.scraper.source.SourceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Starts each source's run when its interval has passed since its last start, one run per
- * source at a time. Nothing is scraped until the price book has been rebuilt from the log,
+ * Starts a run of each source this replica is assigned when it is due: its interval has passed
+ * since its last start, a held change is due for confirmation, or a scrape was requested. One
+ * run per source at a time. Nothing is scraped until the price book has caught up with the log,
  * since a diff against an empty book would re-list every point.
  */
 @Component
 public class ScrapeScheduler implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ScrapeScheduler.class);
+    private static final Duration BOOK_LIMIT = Duration.ofMinutes(5);
 
-    private final SourceProperties sources;
+    private final AssignedSources sources;
     private final ScrapeRunner runner;
-    private final PriceBookLoader loader;
+    private final PriceBookFollower book;
     private final Clock clock;
     private final Map<String, Instant> lastStarted = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private volatile PriceBook book;
+    private volatile boolean ready;
 
-    public ScrapeScheduler(SourceProperties sources, ScrapeRunner runner, PriceBookLoader loader, Clock clock) {
+    public ScrapeScheduler(AssignedSources sources, ScrapeRunner runner, PriceBookFollower book, Clock clock) {
         this.sources = sources;
         this.runner = runner;
-        this.loader = loader;
+        this.book = book;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        book = loader.load();
-        log.info("Scraping {} sources: {}", sources.sources().size(),
-                sources.sources().stream().map(Source::id).toList());
+        book.awaitCaughtUp(BOOK_LIMIT);
+        ready = true;
     }
 
     @Scheduled(fixedDelayString = "${pricewar.scraper.tick:1s}")
     void tick() {
-        if (book == null) {
+        if (!ready) {
             return;
         }
         Instant now = clock.instant();
-        for (Source source : sources.sources()) {
-            if (isDue(source, now) && running.add(source.id())) {
+        for (AssignedSources.Assigned assigned : sources.current()) {
+            Source source = assigned.source();
+            if (isDue(assigned, now) && running.add(source.id())) {
                 lastStarted.put(source.id(), now);
-                runner.run(source, book).doFinally(signal -> running.remove(source.id())).subscribe();
+                runner.run(source).doFinally(signal -> running.remove(source.id())).subscribe();
             }
         }
     }
 
-    private boolean isDue(Source source, Instant now) {
+    /** The next start after the last: by cron when the source has one, else by its interval. */
+    private static Instant nextAfter(Source source, Instant last) {
+        if (source.cron() == null) {
+            return last.plus(source.interval());
+        }
+        ZonedDateTime next = CronExpression.parse(source.cron()).next(last.atZone(ZoneOffset.UTC));
+        return next == null ? Instant.MAX : next.toInstant();
+    }
+
+    private boolean isDue(AssignedSources.Assigned assigned, Instant now) {
+        Source source = assigned.source();
         Instant last = lastStarted.get(source.id());
-        return last == null || !now.isBefore(last.plus(source.interval()));
+        if (last == null || !now.isBefore(nextAfter(source, last))) {
+            return true;
+        }
+        boolean requested = assigned.scrapeRequestedAt() != null && assigned.scrapeRequestedAt().isAfter(last);
+        boolean confirming = runner.confirmationDue(source.id()).filter(due -> !now.isBefore(due) && due.isAfter(last)).isPresent();
+        if (requested || confirming) {
+            log.debug("Source {}: run {}", source.id(), requested ? "requested" : "to confirm a held change");
+        }
+        return requested || confirming;
     }
 }

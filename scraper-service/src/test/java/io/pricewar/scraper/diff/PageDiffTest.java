@@ -4,6 +4,10 @@ import io.pricewar.events.HashChain;
 import io.pricewar.events.PriceChanged;
 import io.pricewar.events.PriceEvent;
 import io.pricewar.events.PriceListed;
+import io.pricewar.events.PricePointId;
+import io.pricewar.events.Price;
+import io.pricewar.events.PriceUnit;
+import io.pricewar.scraper.extract.ExtractedPrice;
 import io.pricewar.scraper.extract.Extraction;
 import io.pricewar.scraper.extract.FixturePages;
 import io.pricewar.scraper.extract.PriceNotation;
@@ -21,6 +25,8 @@ class PageDiffTest {
 
     private static final Instant MAY_1 = Instant.parse("2024-05-01T00:00:00Z");
     private static final Instant MAY_21 = Instant.parse("2024-05-21T02:00:00Z");
+
+    private static final PricePointId QWEN_LONG_INPUT = PricePointId.of("alibaba", "qwen-long", "input", "standard");
 
     private final PriceBook book = new PriceBook();
 
@@ -82,6 +88,25 @@ class PageDiffTest {
         first.forEach(book::apply);
 
         assertThat(read("alibaba-after-cut.html", MAY_21)).isEmpty();
+    }
+
+    @Test
+    void anAnnouncedPriceIsDiffedWithItsEffectiveDateInsteadOfTodaysPrice() {
+        read("alibaba-before-cut.html", MAY_1).forEach(book::apply);
+        ExtractedPrice today = new ExtractedPrice(QWEN_LONG_INPUT, Price.of("0.02", "CNY", PriceUnit.PER_1K_TOKENS), "0.02元/千tokens");
+        Instant sept5 = Instant.parse("2025-09-05T16:00:00Z");
+        ExtractedPrice announced = new ExtractedPrice(QWEN_LONG_INPUT, Price.of("0.01", "CNY", PriceUnit.PER_1K_TOKENS),
+                "0.01元/千tokens", false, sept5);
+
+        List<PriceEvent> events = PageDiff.diff(book, List.of(today, announced), "https://vendor.example/", MAY_21, "e".repeat(64));
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(PriceChanged.class, c -> {
+            assertThat(c.effectiveFrom()).isEqualTo(sept5);
+            assertThat(c.newPrice().amount()).isEqualByComparingTo("0.01");
+        });
+        events.forEach(book::apply);
+        assertThat(PageDiff.diff(book, List.of(today, announced), "https://vendor.example/", MAY_21.plusSeconds(60), "e".repeat(64)))
+                .as("the same announcement read again is no news").isEmpty();
     }
 
     private List<PriceEvent> read(String page, Instant at) {

@@ -9,7 +9,10 @@ import io.pricewar.events.Topics;
 import io.pricewar.infra.EmbeddedKafka;
 import io.pricewar.scraper.FixtureSite;
 import io.pricewar.scraper.ScraperApplication;
+import io.pricewar.events.ScrapeHealth;
+import io.pricewar.events.ScrapeHealthJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -19,7 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +39,8 @@ import static org.awaitility.Awaitility.await;
 
 /** The scraper against the real broker and a local vendor page it reads every 200 ms. */
 class ScraperIT {
+
+    private static final Duration CONFIRM_AFTER = Duration.ofMillis(800);
 
     private EmbeddedKafka kafka;
     private FixtureSite site;
@@ -108,11 +119,85 @@ class ScraperIT {
         assertThat(cut.prevHash()).isEqualTo(listing.hash());
     }
 
+    @Test
+    void aCutOfNinetyPercentOrMoreIsHeldUntilAReScrapeConfirmsIt() {
+        site.serve("alibaba-before-cut.html");
+        ConfigurableApplicationContext scraper = startScraper();
+        await().until(() -> events().size() == 6);
+
+        site.serve("alibaba-after-cut.html");
+
+        await().until(() -> events().size() == 11);
+        List<PriceEvent> changes = events().subList(6, 11);
+        PriceEvent qwenLong = changes.stream()
+                .filter(e -> e.pointId().toString().equals("alibaba:qwen-long:input:standard")).findFirst().orElseThrow();
+        PriceEvent qwenMax = changes.stream()
+                .filter(e -> e.pointId().toString().equals("alibaba:qwen-max:input:standard")).findFirst().orElseThrow();
+        assertThat(Duration.between(qwenMax.observedAt(), qwenLong.observedAt()))
+                .as("the 97.5%% cut waits for its confirming re-scrape, the 66%% cut does not")
+                .isGreaterThanOrEqualTo(CONFIRM_AFTER);
+        assertThat(scraper.getBean(MeterRegistry.class).find("pricewar.scraper.changes.held").counter().count()).isPositive();
+    }
+
+    @Test
+    void everyRunReportsItsOutcomeOnScrapeHealth() {
+        site.serve("alibaba-before-cut.html");
+        startScraper();
+        await().until(() -> events().size() == 6);
+        site.serve("alibaba-layout-changed.html");
+        await().until(() -> outcomes().contains(ScrapeHealth.Outcome.LAYOUT_CHANGED));
+        site.fail(404);
+
+        await().until(() -> outcomes().contains(ScrapeHealth.Outcome.FETCH_FAILED));
+
+        List<ScrapeHealth> health = records(Topics.SCRAPE_HEALTH).stream().map(r -> ScrapeHealthJson.read(r.value())).toList();
+        assertThat(health).allSatisfy(h -> assertThat(h.sourceId()).isEqualTo("alibaba-models"));
+        assertThat(health.getFirst()).satisfies(first -> {
+            assertThat(first.outcome()).isEqualTo(ScrapeHealth.Outcome.SUCCEEDED);
+            assertThat(first.eventsPublished()).isEqualTo(6);
+            assertThat(first.pricesRead()).isEqualTo(6);
+        });
+        assertThat(health).filteredOn(h -> h.outcome() == ScrapeHealth.Outcome.SUCCEEDED).element(1)
+                .satisfies(second -> assertThat(second.pageUnchanged()).isTrue());
+        assertThat(events()).hasSize(6);
+    }
+
+    @Test
+    void thePageBehindEveryEventIsOnPageSnapshotsFirst() throws Exception {
+        site.serve("alibaba-before-cut.html");
+        startScraper();
+        await().until(() -> events().size() == 6);
+
+        List<ConsumerRecord<String, byte[]>> snapshots = records(Topics.PAGE_SNAPSHOTS);
+        List<ConsumerRecord<String, byte[]>> events = records(Topics.PRICE_EVENTS);
+
+        String sha = PriceEventJson.read(events.getFirst().value()).evidence().sha256();
+        assertThat(events).allSatisfy(e -> assertThat(PriceEventJson.read(e.value()).evidence().sha256()).isEqualTo(sha));
+        ConsumerRecord<String, byte[]> snapshot = snapshots.stream().filter(r -> r.key().equals(sha)).findFirst().orElseThrow();
+        byte[] body = new GZIPInputStream(new ByteArrayInputStream(snapshot.value())).readAllBytes();
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body))).isEqualTo(sha);
+        assertThat(header(snapshot, Topics.SNAPSHOT_URL_HEADER)).isEqualTo(site.url());
+        assertThat(header(snapshot, Topics.SNAPSHOT_ENCODING_HEADER)).isEqualTo("gzip");
+        assertThat(header(snapshot, Topics.SNAPSHOT_CONTENT_TYPE_HEADER)).startsWith("text/html");
+        assertThat(Instant.parse(header(snapshot, Topics.SNAPSHOT_FETCHED_AT_HEADER))).isNotNull();
+        assertThat(snapshot.timestamp()).isLessThanOrEqualTo(events.stream().mapToLong(ConsumerRecord::timestamp).min().orElseThrow());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private List<ScrapeHealth.Outcome> outcomes() {
+        return records(Topics.SCRAPE_HEALTH).stream().map(r -> ScrapeHealthJson.read(r.value()).outcome()).toList();
+    }
+
     private ConfigurableApplicationContext startScraper() {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("server.port", 0);
         properties.put("pricewar.scraper.tick", "100ms");
+        properties.put("pricewar.scraper.safety.confirm-after", CONFIRM_AFTER.toMillis() + "ms");
+        properties.put("pricewar.scraper.fetch.per-host-interval", "10ms");
         properties.put("pricewar.scraper.sources[0].id", "alibaba-models");
         properties.put("pricewar.scraper.sources[0].vendor", "alibaba");
         properties.put("pricewar.scraper.sources[0].url", site.url());
@@ -142,22 +227,27 @@ class ScraperIT {
     }
 
     private List<PriceEvent> events() {
+        List<PriceEvent> events = new ArrayList<>(records(Topics.PRICE_EVENTS).stream().map(r -> PriceEventJson.read(r.value())).toList());
+        events.sort(java.util.Comparator.comparing(PriceEvent::observedAt).thenComparing(e -> e.pointId().toString()));
+        return events;
+    }
+
+    private List<ConsumerRecord<String, byte[]>> records(String topic) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        List<PriceEvent> events = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PRICE_EVENTS).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(100)).forEach(r -> events.add(PriceEventJson.read(r.value())));
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
             }
         }
-        events.sort(java.util.Comparator.comparing(PriceEvent::observedAt).thenComparing(e -> e.pointId().toString()));
-        return events;
+        return records;
     }
 }

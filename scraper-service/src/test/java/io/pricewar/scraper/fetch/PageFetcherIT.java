@@ -1,0 +1,149 @@
+package io.pricewar.scraper.fetch;
+
+import io.pricewar.scraper.FixtureSite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The fetcher against a local site that misbehaves as real ones do. */
+class PageFetcherIT {
+
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+
+    private final FixtureSite site = new FixtureSite().serve("alibaba-before-cut.html");
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    private static FetchProperties properties(Duration readTimeout, DataSize maxBody, int attempts, Duration perHost) {
+        return new FetchProperties(null, null, Duration.ofSeconds(5), Duration.ofSeconds(2), readTimeout, maxBody,
+                3, attempts, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5), perHost, null);
+    }
+
+    private static PageFetcher fetcher() {
+        return new PageFetcher(properties(Duration.ofSeconds(2), DataSize.ofMegabytes(1), 3, Duration.ofMillis(1)), Clock.systemUTC());
+    }
+
+    private FetchResult fetch(PageFetcher fetcher, Validators validators) {
+        return fetcher.fetch(site.url(), validators).block(LIMIT);
+    }
+
+    @Test
+    void readsThePageWithAnIdentifyingUserAgent() {
+        FetchResult result = fetch(fetcher(), Validators.NONE);
+
+        assertThat(result).isInstanceOfSatisfying(FetchResult.Fetched.class,
+                fetched -> assertThat(fetched.page().text()).contains("price-table"));
+        assertThat(site.requests()).singleElement()
+                .satisfies(r -> assertThat(r.userAgent()).startsWith("PriceWarBot/").contains("@"));
+    }
+
+    @Test
+    void neverRequestsAPageRobotsTxtDisallowsForPriceWar() {
+        site.robots("User-agent: PriceWarBot\nDisallow: /pricing\n");
+
+        assertThatThrownBy(() -> fetch(fetcher(), Validators.NONE))
+                .isInstanceOf(FetchException.Disallowed.class).hasMessageContaining("robots.txt");
+        assertThat(site.requests()).isEmpty();
+    }
+
+    @Test
+    void followsRobotsTxtGroupsOfOtherAgentsNot() {
+        site.robots("User-agent: SomeOtherBot\nDisallow: /\n\nUser-agent: *\nAllow: /\n");
+
+        assertThat(fetch(fetcher(), Validators.NONE)).isInstanceOf(FetchResult.Fetched.class);
+    }
+
+    @Test
+    void retriesA429AfterTheRetryAfterTheServerAsks() {
+        site.throttle(2, "1");
+
+        FetchResult result = fetch(fetcher(), Validators.NONE);
+
+        assertThat(result).isInstanceOf(FetchResult.Fetched.class);
+        List<FixtureSite.Request> requests = site.requests();
+        assertThat(requests).extracting(FixtureSite.Request::status).containsExactly(429, 429, 200);
+        assertThat(Duration.between(requests.get(0).at(), requests.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(Duration.between(requests.get(1).at(), requests.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void givesUpAtOnceWhenRetryAfterIsLongerThanAllowed() {
+        site.throttle(1, "3600");
+
+        assertThatThrownBy(() -> fetch(fetcher(), Validators.NONE))
+                .isInstanceOf(FetchException.class).hasMessageContaining("429").hasMessageContaining("next run");
+        assertThat(site.requests()).hasSize(1);
+    }
+
+    @Test
+    void givesUpAfterTheLastAttemptOnAServerError() {
+        site.fail(503);
+
+        assertThatThrownBy(() -> fetch(fetcher(), Validators.NONE)).isInstanceOf(FetchException.class).hasMessageContaining("503");
+        assertThat(site.requests()).hasSize(3);
+    }
+
+    @Test
+    void anUnchangedPageCostsA304AndNoBody() {
+        site.withEtags();
+        PageFetcher fetcher = fetcher();
+        FetchResult.Fetched first = (FetchResult.Fetched) fetch(fetcher, Validators.NONE);
+
+        FetchResult second = fetch(fetcher, first.validators());
+
+        assertThat(first.validators().etag()).isNotBlank();
+        assertThat(second).isInstanceOf(FetchResult.NotModified.class);
+        assertThat(site.requests()).extracting(FixtureSite.Request::status).containsExactly(200, 304);
+    }
+
+    @Test
+    void anOversizedBodyIsAFailedFetchNotATruncatedPage() {
+        site.serveBody("x".repeat(4096).getBytes(StandardCharsets.UTF_8));
+        PageFetcher small = new PageFetcher(properties(Duration.ofSeconds(2), DataSize.ofKilobytes(1), 3, Duration.ofMillis(1)), Clock.systemUTC());
+
+        assertThatThrownBy(() -> fetch(small, Validators.NONE)).hasMessageContaining("larger than 1024B");
+        site.chunked();
+        assertThatThrownBy(() -> fetch(small, Validators.NONE)).hasMessageContaining("larger than 1024B");
+        assertThat(site.requests()).as("not retried").hasSize(2);
+    }
+
+    @Test
+    void aSlowResponseTimesOutInsteadOfHoldingTheRun() {
+        site.delay(Duration.ofSeconds(3));
+        PageFetcher impatient = new PageFetcher(properties(Duration.ofMillis(300), DataSize.ofMegabytes(1), 2, Duration.ofMillis(1)), Clock.systemUTC());
+        Instant start = Instant.now();
+
+        assertThatThrownBy(() -> fetch(impatient, Validators.NONE)).isInstanceOf(FetchException.class);
+
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void followsNoMoreThanTheAllowedRedirects() {
+        assertThatThrownBy(() -> fetcher().fetch(site.loopUrl(), Validators.NONE).block(LIMIT))
+                .isInstanceOf(FetchException.class).hasMessageContaining("redirects");
+    }
+
+    @Test
+    void spacesRequestsToOneHostByTheConfiguredInterval() {
+        PageFetcher polite = new PageFetcher(properties(Duration.ofSeconds(2), DataSize.ofMegabytes(1), 1, Duration.ofMillis(400)), Clock.systemUTC());
+
+        reactor.core.publisher.Flux.range(0, 3).flatMap(i -> polite.fetch(site.url(), Validators.NONE)).blockLast(LIMIT);
+
+        List<FixtureSite.Request> requests = site.requests();
+        assertThat(requests).hasSize(3);
+        assertThat(Duration.between(requests.get(0).at(), requests.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(750));
+    }
+}

@@ -1,0 +1,229 @@
+package io.pricewar.ledger.replay.run;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.pricewar.events.PriceEventJson;
+import io.pricewar.events.PricePointId;
+import io.pricewar.events.Topics;
+import io.pricewar.ledger.audit.ChainCheck;
+import io.pricewar.ledger.projection.Projector;
+import io.pricewar.ledger.projection.SourcePosition;
+import io.pricewar.ledger.projection.SourcedEvent;
+import io.pricewar.ledger.projection.StorableAmounts;
+import io.pricewar.ledger.projection.mongo.LedgerCollections;
+import io.pricewar.ledger.projection.mongo.LedgerDocuments;
+import io.pricewar.ledger.projection.mongo.LedgerGenerations;
+import io.pricewar.ledger.projection.mongo.MongoProjectionStore;
+import io.pricewar.ledger.projection.mongo.ProjectionDigests;
+import io.pricewar.ledger.replay.ReplayStatus;
+import io.pricewar.ledger.replay.ReplayStatus.State;
+import io.pricewar.ledger.replay.Verification;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Runs one replay at a time on its own thread: reads {@code price-events} from offset 0 to the
+ * end it had when the replay began, projects it into a new generation with the same fold and
+ * store as the live consumer, verifies, and switches the generation pointer.
+ */
+public final class ReplayRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final int CONCURRENT_POINTS = 4;
+
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private final LedgerGenerations generations;
+    private final Duration writeTimeout;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ledger-replay"));
+    private final AtomicReference<ReplayStatus> status = new AtomicReference<>();
+
+    /** @param consumers group-less consumers (no {@code group.id}), so a replay can commit nothing */
+    public ReplayRunner(Supplier<Consumer<String, byte[]>> consumers, LedgerGenerations generations,
+                        Duration writeTimeout) {
+        this.consumers = consumers;
+        this.generations = generations;
+        this.writeTimeout = writeTimeout;
+    }
+
+    public ReplayStatus status() {
+        return status.get();
+    }
+
+    /** Starts a replay unless one is running; returns the status of the one that runs. */
+    public synchronized ReplayStatus start(boolean acceptChecksumDifference) {
+        ReplayStatus current = status.get();
+        if (current != null && current.active()) {
+            return current;
+        }
+        long live = generations.refresh().block(writeTimeout).generation();
+        long next = generations.existing().reduce(live, Math::max).block(writeTimeout) + 1;
+        ReplayStatus started = new ReplayStatus(UUID.randomUUID().toString(), State.RUNNING, next, live,
+                Instant.now(), null, 0, 0, 0, null, null);
+        status.set(started);
+        thread.execute(() -> run(started, acceptChecksumDifference));
+        return started;
+    }
+
+    private void run(ReplayStatus started, boolean acceptChecksumDifference) {
+        LedgerCollections target = generations.generation(started.generation());
+        try {
+            target.drop().then(target.ensureIndexes()).block(writeTimeout);
+            Replayed replayed = replayInto(target);
+            update(State.VERIFYING, replayed, null, "verifying", null);
+            Verification verification = verify(target, generations.live(), replayed);
+            List<String> problems = verification.problems(acceptChecksumDifference);
+            if (!problems.isEmpty()) {
+                update(State.REJECTED, replayed, verification, String.join("; ", problems), Instant.now());
+                log.warn("Replay into generation {} rejected: {}", started.generation(), problems);
+                return;
+            }
+            generations.switchTo(started.generation()).block(writeTimeout);
+            dropAllBut(started.generation(), started.liveGeneration());
+            update(State.SWITCHED, replayed, verification, "generation " + started.generation() + " is live",
+                    Instant.now());
+            log.info("Replay switched the ledger to generation {}", started.generation());
+        } catch (RuntimeException e) {
+            log.error("Replay into generation {} failed", started.generation(), e);
+            ReplayStatus now = status.get();
+            status.set(now.with(State.FAILED, now.consumed(), now.unreadable(), now.verification(), e.toString(),
+                    Instant.now()));
+        }
+    }
+
+    private Replayed replayInto(LedgerCollections target) {
+        Projector projector = new Projector(new MongoProjectionStore(target));
+        try (Consumer<String, byte[]> consumer = consumers.get()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PRICE_EVENTS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+            status.set(status.get().withTarget(total));
+            Replayed replayed = new Replayed(end);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                ConsumerRecords<String, byte[]> polled = consumer.poll(POLL);
+                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+                polled.forEach(record -> {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        batch.add(record);
+                    }
+                });
+                project(projector, batch, replayed);
+                update(State.RUNNING, replayed, null, null, null);
+            }
+            return replayed;
+        }
+    }
+
+    private void project(Projector projector, List<ConsumerRecord<String, byte[]>> batch, Replayed replayed) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<SourcedEvent> events = new ArrayList<>(batch.size());
+        Map<Integer, SourcePosition> last = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            SourcePosition position = new SourcePosition(record.topic(), record.partition(), record.offset());
+            last.put(record.partition(), position);
+            try {
+                var event = PriceEventJson.read(record.value());
+                if (StorableAmounts.whyNotStorable(event).isPresent()) {
+                    replayed.unreadable++;
+                    continue;
+                }
+                events.add(new SourcedEvent(event, position));
+                replayed.points.add(event.pointId());
+            } catch (PriceEventJson.UnreadableEventException e) {
+                replayed.unreadable++;
+            }
+        }
+        var projected = projector.project(events, List.copyOf(last.values())).block(writeTimeout);
+        replayed.stored += projected.stored().added();
+        replayed.consumed += batch.size();
+    }
+
+    private Verification verify(LedgerCollections fresh, LedgerCollections live, Replayed replayed) {
+        Map<Integer, Long> liveCheckpoints = new MongoProjectionStore(live).checkpoints(Topics.PRICE_EVENTS)
+                .block(writeTimeout);
+        Map<Integer, Long> overlap = new HashMap<>();
+        replayed.end.forEach((partition, end) -> overlap.put(partition.partition(),
+                Math.min(end - 1, liveCheckpoints.getOrDefault(partition.partition(), -1L))));
+        Duration slow = writeTimeout.multipliedBy(20);
+        return new Verification(
+                Mono.from(fresh.history().countDocuments()).block(slow),
+                replayed.stored,
+                Mono.from(fresh.current().countDocuments()).block(slow),
+                replayed.points.size(),
+                brokenChains(fresh).block(slow),
+                brokenChains(live).block(slow),
+                ProjectionDigests.historyUpTo(fresh, Topics.PRICE_EVENTS, overlap).block(slow).history(),
+                ProjectionDigests.historyUpTo(live, Topics.PRICE_EVENTS, overlap).block(slow).history());
+    }
+
+    private static Mono<Long> brokenChains(LedgerCollections collections) {
+        return Flux.from(collections.current().find())
+                .map(doc -> PricePointId.parse(doc.getString(LedgerDocuments.ID)))
+                .flatMap(point -> Flux.from(collections.history()
+                                .find(Filters.eq(LedgerDocuments.POINT_ID, point.toString()))
+                                .sort(Sorts.ascending(LedgerDocuments.SEQ)))
+                        .map(LedgerDocuments::historyEntry)
+                        .collectList()
+                        .map(entries -> ChainCheck.verify(point, entries)), CONCURRENT_POINTS)
+                .filter(report -> !report.intact())
+                .count();
+    }
+
+    /** Keeps the new generation and the one it replaced (to fall back to by hand); drops the rest. */
+    private void dropAllBut(long live, long previous) {
+        generations.existing()
+                .filter(generation -> generation != live && generation != previous)
+                .concatMap(generation -> generations.generation(generation).drop())
+                .then()
+                .block(writeTimeout);
+    }
+
+    private void update(State state, Replayed replayed, Verification verification, String message, Instant finished) {
+        status.updateAndGet(now -> now.with(state, replayed.consumed, replayed.unreadable, verification, message,
+                finished));
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+
+    /** Running totals, touched only by the replay thread. */
+    private static final class Replayed {
+        final Map<TopicPartition, Long> end;
+        final Set<PricePointId> points = new HashSet<>();
+        long consumed;
+        long stored;
+        long unreadable;
+
+        Replayed(Map<TopicPartition, Long> end) {
+            this.end = end;
+        }
+    }
+}

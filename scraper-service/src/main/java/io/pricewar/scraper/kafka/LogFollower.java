@@ -24,7 +24,7 @@ import java.util.ArrayList;
  * topic when it was called has been handled, which is how a replica knows its view is current
  * before it acts on it.
  */
-final class LogFollower implements AutoCloseable {
+public final class LogFollower implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
     private static final Duration POLL = Duration.ofMillis(200);
@@ -39,7 +39,7 @@ final class LogFollower implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    LogFollower(ConsumerFactory<String, byte[]> consumers, String topic, String clientSuffix,
+    public LogFollower(ConsumerFactory<String, byte[]> consumers, String topic, String clientSuffix,
                 Consumer<ConsumerRecord<String, byte[]>> handler) {
         this.consumer = consumers.createConsumer(null, "follow-" + topic, clientSuffix);
         this.topic = topic;
@@ -48,7 +48,7 @@ final class LogFollower implements AutoCloseable {
         thread.start();
     }
 
-    Mono<Void> caughtUp() {
+    public Mono<Void> caughtUp() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         requested.add(done);
         return Mono.fromFuture(done);

@@ -12,6 +12,15 @@ public final class MongoCollections {
     /** One document per owner: the hash of its API key, its quotas, its subscription count. */
     public static final String OWNERS = "owners";
 
+    /** Cooldown windows: {@code _id} is {@code subscriptionId|point or model}, claimed by one event at a time. */
+    public static final String COOLDOWNS = "cooldowns";
+
+    /** The current and previous price of every point, for judging a model on a token mix. */
+    public static final String POINT_PRICES = "point_prices";
+
+    /** Blended judgements of one observation of a model, due once its meters are all in. */
+    public static final String MODEL_CHECKS = "model_checks";
+
     private MongoCollections() {
     }
 }

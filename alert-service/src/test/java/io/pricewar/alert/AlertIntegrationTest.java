@@ -29,6 +29,9 @@ import java.util.Map;
         "pricewar.alert.delivery.attempt-timeout=1s",
         "pricewar.alert.delivery.lease=3s",
         "pricewar.alert.delivery.sweep-interval=200ms",
+        // Blended judgements wait for a model's meters to settle; the tests publish them at once.
+        "pricewar.alert.rules.blended-settle=500ms",
+        "pricewar.alert.rules.check-interval=100ms",
         // The receivers of these tests listen on plain http at 127.0.0.1.
         "pricewar.alert.delivery.guard.allow-plain-http=true",
         "pricewar.alert.delivery.guard.allowed-networks=127.0.0.0/8",

@@ -3,7 +3,6 @@ package io.pricewar.alert.delivery;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pricewar.alert.subscription.Subscription;
 import io.pricewar.alert.subscription.SubscriptionRepository;
-import io.pricewar.events.PriceEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -18,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The delivery feature's entry point: record a notification in the outbox, attempt it, record
@@ -36,6 +38,13 @@ public class Deliveries {
 
     private record Job(Delivery delivery, Subscription subscription) {
     }
+
+    /** A notification to record for a subscription. */
+    public record Pending(Subscription subscription, Notification notification) {
+    }
+
+    /** Outbox inserts per round trip: large enough for a price-war event matching thousands. */
+    private static final int INSERT_BATCH = 1_000;
 
     private final DeliveryOutbox outbox;
     private final WebhookSender sender;
@@ -72,16 +81,38 @@ public class Deliveries {
     }
 
     /**
-     * Records that {@code subscription} is to be told of {@code event}, and queues its first
+     * Records that {@code subscription} is to be sent {@code notification}, and queues its first
      * attempt. Emits the new delivery, or nothing if this pair was recorded before (a
      * re-published or re-consumed event).
      */
-    public Mono<Delivery> recordAndSend(Subscription subscription, PriceEvent event) {
-        Delivery delivery = pendingDelivery(subscription, event);
+    public Mono<Delivery> recordAndSend(Subscription subscription, Notification notification) {
+        Delivery delivery = pendingDelivery(subscription, notification);
         return outbox.insertIfAbsent(delivery)
                 .filter(inserted -> inserted)
                 .map(inserted -> delivery)
                 .doOnNext(recorded -> enqueue(recorded, subscription));
+    }
+
+    /**
+     * Records many at once, in batches of unordered inserts, and queues the first attempt of each
+     * one that is new; emits how many were new. A pair recorded before is skipped as in
+     * {@link #recordAndSend}.
+     */
+    public Mono<Long> recordAllAndSend(List<Pending> pending) {
+        return Flux.fromIterable(pending)
+                .buffer(INSERT_BATCH)
+                .concatMap(batch -> {
+                    Map<String, Subscription> byDelivery = new HashMap<>();
+                    List<Delivery> recorded = batch.stream().map(p -> {
+                        Delivery d = pendingDelivery(p.subscription(), p.notification());
+                        byDelivery.put(d.id(), p.subscription());
+                        return d;
+                    }).toList();
+                    return outbox.insertAllIfAbsent(recorded)
+                            .flatMapIterable(inserted -> inserted)
+                            .doOnNext(d -> enqueue(d, byDelivery.get(d.id())));
+                })
+                .count();
     }
 
     /**
@@ -150,8 +181,7 @@ public class Deliveries {
         return outbox.deadLetter(delivery.id(), delivery.leaseUntil(), reason, status);
     }
 
-    private Delivery pendingDelivery(Subscription subscription, PriceEvent event) {
-        Notification notification = Notification.of(subscription, event);
+    private Delivery pendingDelivery(Subscription subscription, Notification notification) {
         Instant now = clock.instant();
         return Delivery.pending(notification, subscription.webhookUrl(), json.writeValueAsString(notification),
                 now, now.plus(properties.lease()));

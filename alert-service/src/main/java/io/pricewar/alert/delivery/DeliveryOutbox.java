@@ -1,9 +1,11 @@
 package io.pricewar.alert.delivery;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -22,7 +24,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -57,6 +62,33 @@ class DeliveryOutbox {
         return Mono.from(collection.insertOne(toDocument(delivery)))
                 .thenReturn(true)
                 .onErrorResume(DeliveryOutbox::isDuplicateKey, duplicate -> Mono.just(false));
+    }
+
+    /**
+     * Inserts unordered, so one pair recorded before does not stop the rest; emits the
+     * deliveries that are new.
+     */
+    Mono<List<Delivery>> insertAllIfAbsent(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return Mono.from(collection.insertMany(deliveries.stream().map(DeliveryOutbox::toDocument).toList(),
+                        new InsertManyOptions().ordered(false)))
+                .thenReturn(deliveries)
+                .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicates(e)
+                        ? Mono.just(withoutFailed(deliveries, e)) : Mono.error(e));
+    }
+
+    private static boolean onlyDuplicates(MongoBulkWriteException e) {
+        return e.getWriteErrors().stream()
+                .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+    }
+
+    private static List<Delivery> withoutFailed(List<Delivery> deliveries, MongoBulkWriteException e) {
+        Set<Integer> failed = new HashSet<>();
+        e.getWriteErrors().forEach(error -> failed.add(error.getIndex()));
+        return IntStream.range(0, deliveries.size()).filter(i -> !failed.contains(i))
+                .mapToObj(deliveries::get).toList();
     }
 
     /**

@@ -12,6 +12,10 @@ class DeliveryRoutes {
 
     @Bean
     RouterFunction<ServerResponse> deliveryRouter(DeliveryHandler handler, ApiKeyFilter apiKeys) {
-        return RouterFunctions.route().GET(DeliveryHandler.DELIVERIES_PATH, handler::list).filter(apiKeys).build();
+        return RouterFunctions.route()
+                .GET(DeliveryHandler.DELIVERIES_PATH, handler::list)
+                .POST(DeliveryHandler.TEST_PATH, handler::test)
+                .filter(apiKeys)
+                .build();
     }
 }

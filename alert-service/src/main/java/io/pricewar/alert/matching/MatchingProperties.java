@@ -11,10 +11,20 @@ import java.time.Duration;
  * @param consumerGroup    the Kafka consumer group replicas share the work of {@code price-events} in
  * @param maxRetryInterval the longest wait between retries of a record whose deliveries could
  *                         not be recorded (MongoDB down); such a record is retried, never skipped
+ * @param refreshInterval  how often a replica polls MongoDB for subscriptions changed elsewhere
+ * @param refreshOverlap   how far before the newest change already seen each poll looks again:
+ *                         covers writers' clock skew and writes still in flight when a poll ran
+ * @param freshnessMargin  an event appended at T is matched only against subscriptions polled at
+ *                         T plus this or later, so one created just before T on another replica
+ *                         is not missed; covers the time from a subscription's creation instant
+ *                         to its write, and clock skew between broker and replicas
  */
 @ConfigurationProperties("pricewar.alert.matching")
 public record MatchingProperties(
         @DefaultValue("30s") Duration recordTimeout,
         @DefaultValue("alert-service") String consumerGroup,
-        @DefaultValue("30s") Duration maxRetryInterval) {
+        @DefaultValue("30s") Duration maxRetryInterval,
+        @DefaultValue("1s") Duration refreshInterval,
+        @DefaultValue("5s") Duration refreshOverlap,
+        @DefaultValue("50ms") Duration freshnessMargin) {
 }

@@ -3,7 +3,10 @@ package io.pricewar.alert.matching;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pricewar.alert.delivery.Deliveries;
-import io.pricewar.alert.subscription.SubscriptionRepository;
+import io.pricewar.alert.delivery.Notification;
+import io.pricewar.alert.rules.FxRates;
+import io.pricewar.alert.rules.config.RulesProperties;
+import io.pricewar.events.PriceChanged;
 import io.pricewar.events.PriceEvent;
 import io.pricewar.events.PriceEventJson;
 import io.pricewar.events.PriceEventJson.UnreadableEventException;
@@ -16,36 +19,50 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Consumes {@link Topics#PRICE_EVENTS}. The listener returns only once the deliveries a record
- * triggers are recorded in the outbox, and the container commits the offset after that
- * ({@code ack-mode: record}), so a crash re-reads the record and the outbox turns the second
- * reading into a no-op. Sending happens after, off the consumer thread.
+ * Consumes {@link Topics#PRICE_EVENTS}. The listener returns only once what a record triggers is
+ * recorded (the point's price in the view, the deliveries in the outbox, a blended check if one
+ * is needed), and the container commits the offset after that ({@code ack-mode: record}), so a
+ * crash re-reads the record and every write turns the second reading into a no-op. Sending
+ * happens after, off the consumer thread.
  */
 @Component
 class PriceEventListener {
 
     static final String CONSUMER_GROUP = "alert-service";
 
-    /** Outbox inserts in flight for one event; a price-war event can match thousands. */
-    private static final int RECORD_CONCURRENCY = 32;
+    /** Cooldown claims in flight for one event; a price-war event can match thousands. */
+    private static final int CLAIM_CONCURRENCY = 32;
 
     static final String UNREADABLE_COUNTER = "alert.events.unreadable";
 
     private static final Logger log = LoggerFactory.getLogger(PriceEventListener.class);
 
-    private final SubscriptionRepository subscriptions;
+    private final LiveSubscriptions subscriptions;
+    private final PointPrices prices;
+    private final ModelChecks checks;
+    private final Cooldowns cooldowns;
     private final Deliveries deliveries;
     private final MatchingProperties properties;
+    private final RulesProperties rules;
+    private final FxRates fx;
     private final Counter unreadable;
+    private final Clock clock = Clock.systemUTC();
 
-    PriceEventListener(SubscriptionRepository subscriptions, Deliveries deliveries, MatchingProperties properties,
+    PriceEventListener(LiveSubscriptions subscriptions, PointPrices prices, ModelChecks checks, Cooldowns cooldowns,
+                       Deliveries deliveries, MatchingProperties properties, RulesProperties rules, FxRates fx,
                        MeterRegistry meters) {
         this.subscriptions = subscriptions;
+        this.prices = prices;
+        this.checks = checks;
+        this.cooldowns = cooldowns;
         this.deliveries = deliveries;
         this.properties = properties;
+        this.rules = rules;
+        this.fx = fx;
         this.unreadable = Counter.builder(UNREADABLE_COUNTER)
                 .description("records on price-events this service could not read and skipped")
                 .register(meters);
@@ -57,15 +74,33 @@ class PriceEventListener {
         if (event == null) {
             return;
         }
-        recordDeliveries(event, Instant.ofEpochMilli(record.timestamp())).block(properties.recordTimeout());
+        Instant appendedAt = Instant.ofEpochMilli(record.timestamp());
+        SubscriptionMatcher.Outcome outcome = SubscriptionMatcher.judge(event, appendedAt,
+                subscriptions.indexFor(appendedAt).candidates(event.pointId()), fx);
+        prices.record(event)
+                .then(scheduleModelCheck(event, appendedAt, outcome))
+                .then(recordDeliveries(event, appendedAt, outcome))
+                .block(properties.recordTimeout());
     }
 
-    /** Records (and queues the first attempt of) one delivery per triggered subscription. */
-    private Mono<Long> recordDeliveries(PriceEvent event, Instant appendedAt) {
-        return subscriptions.findAll().collectList()
-                .flatMapMany(all -> Flux.fromIterable(SubscriptionMatcher.triggeredBy(event, appendedAt, all)))
-                .flatMap(subscription -> deliveries.recordAndSend(subscription, event), RECORD_CONCURRENCY)
-                .count();
+    private Mono<Void> scheduleModelCheck(PriceEvent event, Instant appendedAt, SubscriptionMatcher.Outcome outcome) {
+        if (!outcome.needsModelCheck() || !(event instanceof PriceChanged)) {
+            return Mono.empty();
+        }
+        ModelCheck check = new ModelCheck(event.vendor(), event.model(), event.tier(), event.observedAt(), appendedAt);
+        return checks.schedule(check, clock.instant().plus(rules.blendedSettle()));
+    }
+
+    /** Claims each firing's cooldown window, then records the survivors' deliveries in one batch. */
+    private Mono<Long> recordDeliveries(PriceEvent event, Instant appendedAt, SubscriptionMatcher.Outcome outcome) {
+        return Flux.fromIterable(outcome.fired())
+                .flatMap(match -> cooldowns.claim(match.subscription().id() + "|" + event.pointId(), event.eventId(),
+                                appendedAt, match.subscription().cooldown())
+                        .filter(claimed -> claimed)
+                        .map(claimed -> new Deliveries.Pending(match.subscription(),
+                                Notification.of(match.subscription(), event, match.firing()))), CLAIM_CONCURRENCY)
+                .collectList()
+                .flatMap(deliveries::recordAllAndSend);
     }
 
     /** The ledger owns the dead-letter topic; here an unreadable record is counted and skipped. */

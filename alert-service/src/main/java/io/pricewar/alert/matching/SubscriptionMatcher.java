@@ -1,30 +1,57 @@
 package io.pricewar.alert.matching;
 
+import io.pricewar.alert.rules.AlertCondition;
+import io.pricewar.alert.rules.Firing;
+import io.pricewar.alert.rules.FxRates;
 import io.pricewar.alert.subscription.Subscription;
 import io.pricewar.events.PriceEvent;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** Decides which subscriptions an event on the log triggers. */
+/** Decides which subscriptions an event on the log triggers, and which need its model judged. */
 public final class SubscriptionMatcher {
+
+    /** A subscription and why it fired. */
+    public record Match(Subscription subscription, Firing firing) {
+    }
+
+    /**
+     * @param fired          point conditions that fired on the event
+     * @param needsModelCheck true when a blended rule covers the event's model and the event moved
+     *                        a price, so the model must be judged once its meters are all in
+     */
+    public record Outcome(List<Match> fired, boolean needsModelCheck) {
+    }
 
     private SubscriptionMatcher() {
     }
 
     /**
-     * The subscriptions that want to hear of {@code event}, appended to the log at
-     * {@code appendedAt}: those whose target covers its point and whose rule fires on it.
+     * Judges {@code candidates} (subscriptions whose target covers the event's point) on
+     * {@code event}, appended to the log at {@code appendedAt}.
      */
-    public static List<Subscription> triggeredBy(PriceEvent event, Instant appendedAt,
-                                                 Collection<Subscription> subscriptions) {
-        return subscriptions.stream()
-                .filter(Subscription::isActive)
-                .filter(subscription -> existedAt(subscription, appendedAt))
-                .filter(subscription -> subscription.target().matches(event.pointId()))
-                .filter(subscription -> subscription.rule().firesOn(event))
-                .toList();
+    public static Outcome judge(PriceEvent event, Instant appendedAt, Collection<Subscription> candidates, FxRates fx) {
+        List<Match> fired = new ArrayList<>();
+        boolean modelCheck = false;
+        for (Subscription s : candidates) {
+            if (!s.isActive() || !existedAt(s, appendedAt)) {
+                continue;
+            }
+            if (s.condition() instanceof AlertCondition.BlendedDrop) {
+                modelCheck = true;
+                continue;
+            }
+            s.condition().judge(event, fx).ifPresent(firing -> fired.add(new Match(s, firing)));
+        }
+        return new Outcome(fired, modelCheck);
+    }
+
+    /** The plain scan the index replaces; kept as the reference the index is tested and measured against. */
+    public static Outcome scan(PriceEvent event, Instant appendedAt, Collection<Subscription> all, FxRates fx) {
+        return judge(event, appendedAt, all.stream().filter(s -> s.target().matches(event.pointId())).toList(), fx);
     }
 
     /**

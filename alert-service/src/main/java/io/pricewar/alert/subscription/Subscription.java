@@ -1,29 +1,37 @@
 package io.pricewar.alert.subscription;
 
+import io.pricewar.alert.rules.AlertCondition;
+
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * An owner's wish to have a webhook called when an event on a target point satisfies a rule.
+ * An owner's wish to have a webhook called when an event on a target point satisfies a condition.
  *
  * @param ownerId        the owner whose API key made it; nobody else sees or changes it
+ * @param cooldown       after it fires on a point (a model, for a blended rule), how long further
+ *                       firings there stay silent; zero for none
  * @param signingSecret  the {@code whsec_} secret its webhooks are signed with
  * @param disabledReason why its endpoint is no longer called (it answered 410 Gone); null while active
+ * @param version        raised by every change, so replicas apply changes in order
  */
-public record Subscription(String id, String ownerId, URI webhookUrl, AlertRule rule, PointTarget target,
-                           Instant createdAt, String signingSecret, String disabledReason) {
+public record Subscription(String id, String ownerId, URI webhookUrl, AlertCondition condition, PointTarget target,
+                           Duration cooldown, Instant createdAt, String signingSecret, String disabledReason,
+                           long version) {
 
     public Subscription {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(webhookUrl, "webhookUrl");
-        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(condition, "condition");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(signingSecret, "signingSecret");
         target = target == null ? PointTarget.ANY : target;
+        cooldown = cooldown == null ? Duration.ZERO : cooldown;
     }
 
     public boolean isActive() {
@@ -31,9 +39,15 @@ public record Subscription(String id, String ownerId, URI webhookUrl, AlertRule 
     }
 
     /** A new subscription; the instant is cut to milliseconds, the precision MongoDB keeps. */
-    public static Subscription create(String ownerId, URI webhookUrl, AlertRule rule, PointTarget target,
-                                      Instant now) {
-        return new Subscription(UUID.randomUUID().toString(), ownerId, webhookUrl, rule, target,
-                now.truncatedTo(ChronoUnit.MILLIS), SigningSecret.generate(), null);
+    public static Subscription create(String ownerId, URI webhookUrl, AlertCondition condition, PointTarget target,
+                                      Duration cooldown, Instant now) {
+        return new Subscription(UUID.randomUUID().toString(), ownerId, webhookUrl, condition, target, cooldown,
+                now.truncatedTo(ChronoUnit.MILLIS), SigningSecret.generate(), null, 1);
+    }
+
+    /** This subscription with another condition, target, webhook and cooldown; the rest kept. */
+    public Subscription changedTo(URI webhookUrl, AlertCondition condition, PointTarget target, Duration cooldown) {
+        return new Subscription(id, ownerId, webhookUrl, condition, target, cooldown, createdAt, signingSecret,
+                disabledReason, version + 1);
     }
 }

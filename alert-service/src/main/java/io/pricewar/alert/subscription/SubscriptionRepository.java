@@ -3,6 +3,7 @@ package io.pricewar.alert.subscription;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.pricewar.alert.MongoCollections;
@@ -14,14 +15,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
 /**
  * Subscriptions in MongoDB, one document each, mapped by hand to keep the domain free of Mongo.
  * Every lookup on behalf of a caller names the owner too, so another owner's subscription is
- * simply not found.
+ * simply not found. A deletion is a tombstone ({@code deletedAt}), and every write sets
+ * {@code changedAt} and raises {@code version}, so that replicas polling for changes see
+ * deletions too and apply changes in order.
  */
 @Repository
 public class SubscriptionRepository {
@@ -29,6 +34,7 @@ public class SubscriptionRepository {
     private static final Duration INDEX_TIMEOUT = Duration.ofSeconds(30);
 
     private final MongoCollection<Document> collection;
+    private final Clock clock = Clock.systemUTC();
 
     SubscriptionRepository(MongoDatabase database) {
         this.collection = database.getCollection(MongoCollections.SUBSCRIPTIONS);
@@ -36,46 +42,86 @@ public class SubscriptionRepository {
 
     @PostConstruct
     void ensureIndexes() {
-        Mono.from(collection.createIndexes(List.of(new IndexModel(Indexes.ascending("ownerId")))))
-                .block(INDEX_TIMEOUT);
+        Mono.from(collection.createIndexes(List.of(new IndexModel(Indexes.ascending("ownerId")),
+                new IndexModel(Indexes.ascending("changedAt"))))).block(INDEX_TIMEOUT);
     }
 
     public Mono<Subscription> insert(Subscription subscription) {
-        return Mono.from(collection.insertOne(toDocument(subscription))).thenReturn(subscription);
+        return Mono.from(collection.insertOne(toDocument(subscription).append("changedAt", now())))
+                .thenReturn(subscription);
+    }
+
+    /** Many at once, for loading large numbers of subscriptions (benchmarks, imports). */
+    public Mono<Void> insertAll(List<Subscription> subscriptions) {
+        Date now = now();
+        return Mono.from(collection.insertMany(subscriptions.stream()
+                .map(s -> toDocument(s).append("changedAt", now)).toList())).then();
     }
 
     public Mono<Subscription> findById(String id) {
-        return Mono.from(collection.find(Filters.eq("_id", id)).first()).map(SubscriptionRepository::fromDocument);
+        return Mono.from(collection.find(live(Filters.eq("_id", id))).first()).map(SubscriptionRepository::fromDocument);
     }
 
     public Mono<Subscription> findOwned(String ownerId, String id) {
         return Mono.from(collection.find(owned(ownerId, id)).first()).map(SubscriptionRepository::fromDocument);
     }
 
+    /**
+     * Writes {@code changed} if the owner's subscription is still at the version it was read at;
+     * emits false when it is gone or was changed meanwhile.
+     */
+    public Mono<Boolean> replaceOwned(String ownerId, Subscription changed) {
+        Bson filter = Filters.and(owned(ownerId, changed.id()), Filters.eq("version", changed.version() - 1));
+        Document doc = toDocument(changed).append("changedAt", now());
+        doc.remove("_id");
+        return Mono.from(collection.replaceOne(filter, doc.append("_id", changed.id())))
+                .map(result -> result.getModifiedCount() > 0);
+    }
+
     /** Emits true when the owner's subscription was deleted, false when it has none by that id. */
     public Mono<Boolean> deleteOwned(String ownerId, String id) {
-        return Mono.from(collection.deleteOne(owned(ownerId, id))).map(result -> result.getDeletedCount() > 0);
+        return Mono.from(collection.updateOne(owned(ownerId, id), Updates.combine(
+                        Updates.set("deletedAt", now()), Updates.set("changedAt", now()), Updates.inc("version", 1L))))
+                .map(result -> result.getModifiedCount() > 0);
+    }
+
+    /** The tombstone of the owner's deleted subscription, for announcing the deletion. */
+    public Mono<Subscription> findDeleted(String ownerId, String id) {
+        return Mono.from(collection.find(Filters.and(Filters.eq("_id", id), Filters.eq("ownerId", ownerId),
+                Filters.ne("deletedAt", null))).first()).map(SubscriptionRepository::fromDocument);
     }
 
     /** The distinct webhook URLs the owner's subscriptions notify, for the endpoint quota. */
     public Mono<List<String>> endpointsOf(String ownerId) {
-        return Flux.from(collection.distinct("webhookUrl", Filters.eq("ownerId", ownerId), String.class))
+        return Flux.from(collection.distinct("webhookUrl", live(Filters.eq("ownerId", ownerId)), String.class))
                 .collectList();
     }
 
     /** Stops every subscription of the owner that notifies {@code webhookUrl}, saying why. */
     public Mono<Void> disableEndpoint(String ownerId, URI webhookUrl, String reason) {
         return Mono.from(collection.updateMany(
-                Filters.and(Filters.eq("ownerId", ownerId), Filters.eq("webhookUrl", webhookUrl.toString())),
-                com.mongodb.client.model.Updates.set("disabledReason", reason))).then();
+                live(Filters.and(Filters.eq("ownerId", ownerId), Filters.eq("webhookUrl", webhookUrl.toString()))),
+                Updates.combine(Updates.set("disabledReason", reason), Updates.set("changedAt", now()),
+                        Updates.inc("version", 1L)))).then();
     }
 
-    public Flux<Subscription> findAll() {
-        return Flux.from(collection.find()).map(SubscriptionRepository::fromDocument);
+    /** Every subscription written at or after {@code since}, deletions included. */
+    public Flux<SubscriptionChange> changedSince(Instant since) {
+        return Flux.from(collection.find(Filters.gte("changedAt", Date.from(since))))
+                .map(d -> new SubscriptionChange(fromDocument(d), d.get("deletedAt") != null,
+                        d.getDate("changedAt").toInstant()));
+    }
+
+    private Date now() {
+        return Date.from(clock.instant());
+    }
+
+    private static Bson live(Bson filter) {
+        return Filters.and(filter, Filters.eq("deletedAt", null));
     }
 
     private static Bson owned(String ownerId, String id) {
-        return Filters.and(Filters.eq("_id", id), Filters.eq("ownerId", ownerId));
+        return live(Filters.and(Filters.eq("_id", id), Filters.eq("ownerId", ownerId)));
     }
 
     private static Document toDocument(Subscription s) {
@@ -83,20 +129,47 @@ public class SubscriptionRepository {
         return new Document("_id", s.id())
                 .append("ownerId", s.ownerId())
                 .append("webhookUrl", s.webhookUrl().toString())
-                .append("rule", s.rule().name())
+                .append("condition", conditionDocument(ConditionText.of(s.condition())))
                 .append("target", new Document("vendor", t.vendor()).append("model", t.model())
                         .append("meter", t.meter()).append("tier", t.tier()))
+                .append("cooldownMillis", s.cooldown().toMillis())
                 .append("createdAt", Date.from(s.createdAt()))
                 .append("signingSecret", s.signingSecret())
-                .append("disabledReason", s.disabledReason());
+                .append("disabledReason", s.disabledReason())
+                .append("version", s.version());
+    }
+
+    private static Document conditionDocument(ConditionText c) {
+        Document doc = new Document("type", c.type()).append("percent", c.percent()).append("per1M", c.per1M())
+                .append("currency", c.currency()).append("flagHeadlineCuts", c.flagHeadlineCuts());
+        if (c.mix() != null) {
+            doc.append("mix", new Document("input", c.mix().input()).append("output", c.mix().output())
+                    .append("cached", c.mix().cached()));
+        }
+        return doc;
+    }
+
+    private static ConditionText conditionText(Document d) {
+        Document c = d.get("condition", Document.class);
+        if (c == null) {
+            // Written before conditions: the rule's name was the whole condition.
+            return ConditionText.of(d.getString("rule"));
+        }
+        Document mix = c.get("mix", Document.class);
+        return new ConditionText(c.getString("type"), c.getString("percent"), c.getString("per1M"),
+                c.getString("currency"), mix == null ? null : new ConditionText.Mix(mix.getString("input"),
+                mix.getString("output"), mix.getString("cached")), c.getBoolean("flagHeadlineCuts"));
     }
 
     private static Subscription fromDocument(Document d) {
         Document t = d.get("target", Document.class);
         PointTarget target = t == null ? PointTarget.ANY : new PointTarget(
                 t.getString("vendor"), t.getString("model"), t.getString("meter"), t.getString("tier"));
+        Number cooldown = d.get("cooldownMillis", Number.class);
+        Number version = d.get("version", Number.class);
         return new Subscription(d.getString("_id"), d.getString("ownerId"), URI.create(d.getString("webhookUrl")),
-                AlertRule.valueOf(d.getString("rule")), target, d.getDate("createdAt").toInstant(),
-                d.getString("signingSecret"), d.getString("disabledReason"));
+                conditionText(d).toCondition(), target, cooldown == null ? Duration.ZERO : Duration.ofMillis(cooldown.longValue()),
+                d.getDate("createdAt").toInstant(), d.getString("signingSecret"), d.getString("disabledReason"),
+                version == null ? 1 : version.longValue());
     }
 }

@@ -16,6 +16,8 @@ class SubscriptionRoutes {
         return RouterFunctions.route()
                 .POST(ApiPaths.SUBSCRIPTIONS, handler::create)
                 .GET(ApiPaths.SUBSCRIPTION, handler::get)
+                .PUT(ApiPaths.SUBSCRIPTION, handler::replace)
+                .PATCH(ApiPaths.SUBSCRIPTION, handler::patch)
                 .DELETE(ApiPaths.SUBSCRIPTION, handler::delete)
                 .filter(apiKeys)
                 .build();

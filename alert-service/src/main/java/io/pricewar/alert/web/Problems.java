@@ -48,6 +48,13 @@ public final class Problems {
         return respond(problem);
     }
 
+    /** The resource changed between the caller's read and its write. */
+    public static Mono<ServerResponse> conflict(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        problem.setTitle("Conflict");
+        return respond(problem);
+    }
+
     public static Mono<ServerResponse> notFound(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
         problem.setTitle("Not found");

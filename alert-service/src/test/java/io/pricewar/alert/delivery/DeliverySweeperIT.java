@@ -2,7 +2,7 @@ package io.pricewar.alert.delivery;
 
 import io.pricewar.alert.AlertIntegrationTest;
 import io.pricewar.alert.WebhookReceiver;
-import io.pricewar.alert.subscription.AlertRule;
+import io.pricewar.alert.rules.AlertCondition;
 import io.pricewar.alert.subscription.PointTarget;
 import io.pricewar.alert.subscription.Subscription;
 import io.pricewar.alert.subscription.SubscriptionRepository;
@@ -36,7 +36,7 @@ class DeliverySweeperIT extends AlertIntegrationTest {
     void resendsAPendingDeliveryWhoseSenderDiedBeforeSending() {
         Instant crashedAt = Instant.now().minus(Duration.ofMinutes(10));
         Subscription subscription = subscriptions.insert(Subscription.create("owner-crash",
-                URI.create(receiver.url("crash")), AlertRule.ANY_DROP, PointTarget.ANY, crashedAt)).block();
+                URI.create(receiver.url("crash")), new AlertCondition.AnyDrop(), PointTarget.ANY, Duration.ZERO, crashedAt)).block();
         Delivery orphan = new Delivery(Delivery.idOf(subscription.id(), "event-crash"), subscription.id(),
                 "event-crash", URI.create(receiver.url("crash")), "{\"eventId\":\"event-crash\"}",
                 DeliveryStatus.PENDING, 0, crashedAt, crashedAt.plus(Duration.ofMinutes(2)), null, null, null);

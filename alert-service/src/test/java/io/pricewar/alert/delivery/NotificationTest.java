@@ -1,6 +1,8 @@
 package io.pricewar.alert.delivery;
 
-import io.pricewar.alert.subscription.AlertRule;
+import io.pricewar.alert.rules.AlertCondition;
+import io.pricewar.alert.rules.Firing;
+import io.pricewar.alert.rules.FxRates;
 import io.pricewar.alert.subscription.PointTarget;
 import io.pricewar.alert.subscription.Subscription;
 import io.pricewar.events.PriceChanged;
@@ -10,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 
 import static io.pricewar.alert.PriceEventMother.changed;
@@ -22,13 +25,14 @@ class NotificationTest {
 
     final JsonMapper json = JsonMapper.builder().build();
     final Subscription subscription = Subscription.create("owner-1", URI.create("https://hooks.example.test/p"),
-            AlertRule.ANY_DROP, PointTarget.ANY, Instant.parse("2024-05-01T00:00:00Z"));
+            new AlertCondition.AnyDrop(), PointTarget.ANY, Duration.ZERO,
+            Instant.parse("2024-05-01T00:00:00Z"));
     final PriceListed listed = listed(doubaoInput("doubao-pro-32k"), cnyPer1K("0.0050"));
     final PriceChanged drop = changed(listed, cnyPer1K("0.0008"));
 
     @Test
     void carriesTheEventThePointAndBothPricesAsExactDecimalStrings() {
-        JsonNode sent = json.readTree(json.writeValueAsString(Notification.of(subscription, drop)));
+        JsonNode sent = json.readTree(json.writeValueAsString(Notification.of(subscription, drop, fired(drop))));
 
         assertThat(sent.get("eventId").asString()).isEqualTo(drop.eventId());
         assertThat(sent.get("subscriptionId").asString()).isEqualTo(subscription.id());
@@ -42,11 +46,18 @@ class NotificationTest {
         assertThat(sent.get("newPrice").get("currency").asString()).isEqualTo("CNY");
         assertThat(sent.get("newPrice").get("unit").asString()).isEqualTo("PER_1K_TOKENS");
         assertThat(sent.get("observedAt").asString()).isEqualTo(drop.observedAt().toString());
+        assertThat(sent.get("kind").asString()).isEqualTo("ANY_DROP");
+        assertThat(sent.get("dropPercent").asString()).isEqualTo("84.00");
+        assertThat(sent.has("blended")).isFalse();
+    }
+
+    private static Firing fired(PriceChanged change) {
+        return new AlertCondition.AnyDrop().judge(change, FxRates.NONE).orElseThrow();
     }
 
     @Test
     void aListingHasNoOldPrice() {
-        Notification notification = Notification.of(subscription, listed);
+        Notification notification = Notification.of(subscription, listed, new AlertCondition.NewListing().judge(listed, FxRates.NONE).orElseThrow());
 
         assertThat(notification.oldPrice()).isNull();
         assertThat(notification.newPrice().amount()).isEqualTo("0.0050");

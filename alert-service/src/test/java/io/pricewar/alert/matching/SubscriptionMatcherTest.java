@@ -1,6 +1,8 @@
 package io.pricewar.alert.matching;
 
-import io.pricewar.alert.subscription.AlertRule;
+import io.pricewar.alert.rules.AlertCondition;
+import io.pricewar.alert.rules.FxRates;
+import io.pricewar.alert.rules.TokenMix;
 import io.pricewar.alert.subscription.PointTarget;
 import io.pricewar.alert.subscription.Subscription;
 import io.pricewar.events.Price;
@@ -10,6 +12,7 @@ import io.pricewar.events.PriceListed;
 import io.pricewar.events.PriceUnit;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +54,7 @@ class SubscriptionMatcherTest {
     @Test
     void newListingFiresOnAListingAndOnNothingElse() {
         Subscription listings = Subscription.create("owner-1", URI.create("https://hooks.example.test/prices"),
-                AlertRule.NEW_LISTING, PointTarget.ANY, CREATED);
+                new AlertCondition.NewListing(), PointTarget.ANY, Duration.ZERO, CREATED);
 
         assertThat(triggered(pro32kListed, APPENDED_LATER, listings)).containsExactly(listings);
         assertThat(triggered(pro32kDrop, APPENDED_LATER, listings)).isEmpty();
@@ -72,17 +75,34 @@ class SubscriptionMatcherTest {
     }
 
     @Test
+    void aBlendedRuleNeverFiresOnOneEventButAsksForItsModelToBeJudged() {
+        Subscription blended = Subscription.create("owner-1", URI.create("https://hooks.example.test/prices"),
+                new AlertCondition.BlendedDrop(new TokenMix(BigDecimal.ONE, BigDecimal.ONE, null), true),
+                PointTarget.ANY, Duration.ZERO, CREATED);
+
+        SubscriptionMatcher.Outcome outcome = SubscriptionMatcher.judge(pro32kDrop, APPENDED_LATER, List.of(blended),
+                FxRates.NONE);
+
+        assertThat(outcome.fired()).isEmpty();
+        assertThat(outcome.needsModelCheck()).isTrue();
+    }
+
+    @Test
     void targetKeepsOnlyTheSubscriptionsWhosePartsAllMatchThePoint() {
         Subscription sameVendor = subscription(new PointTarget("volcengine", null, null, null));
         Subscription sameModelAndMeter = subscription(new PointTarget(null, "doubao-pro-32k", "input", null));
+        Subscription modelGlob = subscription(new PointTarget(null, "doubao-*-32k", null, null));
         Subscription otherVendor = subscription(new PointTarget("deepseek", null, null, null));
         Subscription otherModel = subscription(new PointTarget("volcengine", "doubao-pro-128k", null, null));
+        Subscription otherGlob = subscription(new PointTarget("volcengine", "doubao-lite-*", null, null));
         Subscription otherMeter = subscription(new PointTarget(null, null, "output", null));
         Subscription otherTier = subscription(new PointTarget(null, null, null, "batch"));
 
-        assertThat(SubscriptionMatcher.triggeredBy(pro32kDrop, APPENDED_LATER,
-                List.of(sameVendor, sameModelAndMeter, otherVendor, otherModel, otherMeter, otherTier)))
-                .containsExactly(sameVendor, sameModelAndMeter);
+        assertThat(SubscriptionMatcher.scan(pro32kDrop, APPENDED_LATER,
+                List.of(sameVendor, sameModelAndMeter, modelGlob, otherVendor, otherModel, otherGlob, otherMeter,
+                        otherTier), FxRates.NONE).fired())
+                .extracting(SubscriptionMatcher.Match::subscription)
+                .containsExactly(sameVendor, sameModelAndMeter, modelGlob);
     }
 
     @Test
@@ -107,13 +127,13 @@ class SubscriptionMatcherTest {
         assertThat(triggered(pro32kDrop, CREATED.minusSeconds(1), createdAfterObservation)).isEmpty();
     }
 
-    private static List<Subscription> triggered(PriceEvent event, Instant appendedAt,
-                                                Subscription subscription) {
-        return SubscriptionMatcher.triggeredBy(event, appendedAt, List.of(subscription));
+    private static List<Subscription> triggered(PriceEvent event, Instant appendedAt, Subscription subscription) {
+        return SubscriptionMatcher.scan(event, appendedAt, List.of(subscription), FxRates.NONE).fired().stream()
+                .map(SubscriptionMatcher.Match::subscription).toList();
     }
 
     private static Subscription subscription(PointTarget target) {
-        return Subscription.create("owner-1", URI.create("https://hooks.example.test/prices"), AlertRule.ANY_DROP, target,
-                CREATED);
+        return Subscription.create("owner-1", URI.create("https://hooks.example.test/prices"),
+                new AlertCondition.AnyDrop(), target, Duration.ZERO, CREATED);
     }
 }

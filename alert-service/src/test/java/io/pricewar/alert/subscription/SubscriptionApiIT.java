@@ -1,21 +1,32 @@
 package io.pricewar.alert.subscription;
 
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import io.pricewar.alert.AlertIntegrationTest;
+import io.pricewar.alert.WebhookReceiver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class SubscriptionApiIT extends AlertIntegrationTest {
 
     static final String VALID = """
             {"webhookUrl": "https://hooks.example.test/prices", "rule": "ANY_DROP",
              "target": {"vendor": "deepseek", "meter": "input"}}""";
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     String key;
 
@@ -127,6 +138,93 @@ class SubscriptionApiIT extends AlertIntegrationTest {
                 .jsonPath("$.errors.length()").isEqualTo(2)
                 .jsonPath("$.errors[0].field").isEqualTo("webhookUrl")
                 .jsonPath("$.errors[1].field").isEqualTo("rule");
+    }
+
+    @Test
+    void patchChangesOnlyTheFieldsGivenAndRaisesTheVersion() {
+        String location = Objects.requireNonNull(post(VALID).expectStatus().isCreated()
+                .returnResult(String.class).getResponseHeaders().getLocation()).toString();
+
+        web.patch().uri(location).header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"condition": {"type": "DROP_AT_LEAST", "percent": "20"}, "cooldown": "PT30M"}""")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.rule").isEqualTo("DROP_AT_LEAST")
+                .jsonPath("$.condition.percent").isEqualTo("20")
+                .jsonPath("$.cooldown").isEqualTo("PT30M")
+                .jsonPath("$.target.vendor").isEqualTo("deepseek")
+                .jsonPath("$.webhookUrl").isEqualTo("https://hooks.example.test/prices")
+                .jsonPath("$.version").isEqualTo(2)
+                .jsonPath("$.signingSecret").doesNotExist();
+    }
+
+    @Test
+    void putReplacesTheWholeSubscriptionAndNamesEveryBadField() {
+        String location = Objects.requireNonNull(post(VALID).expectStatus().isCreated()
+                .returnResult(String.class).getResponseHeaders().getLocation()).toString();
+
+        web.put().uri(location).header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"webhookUrl": "https://hooks.example.test/prices",
+                         "condition": {"type": "DROP_AT_LEAST", "percent": "150"}, "cooldown": "soon"}""")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("condition.percent")
+                .jsonPath("$.errors[1].field").isEqualTo("cooldown");
+        web.put().uri(location).header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"webhookUrl": "https://hooks.example.test/prices", "rule": "NEW_LISTING"}""")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.rule").isEqualTo("NEW_LISTING")
+                .jsonPath("$.target.vendor").isEmpty();
+    }
+
+    @Test
+    void changingAnotherOwnersOrAnUnknownSubscriptionIsNotFound() {
+        String location = Objects.requireNonNull(post(VALID).expectStatus().isCreated()
+                .returnResult(String.class).getResponseHeaders().getLocation()).toString();
+        String stranger = issueKey("stranger");
+
+        web.patch().uri(location).header(HttpHeaders.AUTHORIZATION, bearer(stranger))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"cooldown\": \"PT1H\"}")
+                .exchange().expectStatus().isNotFound();
+        web.put().uri("/api/v1/subscriptions/no-such-id").header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(VALID)
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void sendsASignedTestNotificationAndListsItAmongTheDeliveries() {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String created = post("""
+                    {"webhookUrl": "%s", "rule": "ANY_DROP"}""".formatted(receiver.url("test-hook")))
+                    .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+            JsonNode subscription = JSON.readTree(created);
+            String id = subscription.get("id").asString();
+
+            web.post().uri("/api/v1/subscriptions/{id}/test", id).header(HttpHeaders.AUTHORIZATION, bearer(key))
+                    .exchange()
+                    .expectStatus().isAccepted()
+                    .expectBody().jsonPath("$.eventId").value(String.class, e -> assertThat(e).startsWith("test-"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("test-hook").size() == 1);
+            WebhookReceiver.Request request = receiver.requests("test-hook").getFirst();
+            assertThat(JSON.readTree(request.body()).get("kind").asString()).isEqualTo("TEST");
+            new Webhook(subscription.get("signingSecret").asString()).verify(request.body(), Map.of(
+                    "webhook-id", List.of(request.header("webhook-id")),
+                    "webhook-timestamp", List.of(request.header("webhook-timestamp")),
+                    "webhook-signature", List.of(request.header("webhook-signature"))));
+        } catch (WebhookVerificationException e) {
+            throw new AssertionError("the test notification's signature does not verify", e);
+        }
     }
 
     @Test

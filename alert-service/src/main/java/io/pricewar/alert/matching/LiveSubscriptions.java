@@ -1,0 +1,147 @@
+package io.pricewar.alert.matching;
+
+import io.pricewar.alert.subscription.SubscriptionChange;
+import io.pricewar.alert.subscription.SubscriptionRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * This replica's copy of every subscription, as a {@link SubscriptionIndex}. Loaded whole at
+ * start, then kept current by polling MongoDB for documents whose {@code changedAt} is recent
+ * (deletions are tombstones, so they show up too), applied by {@code version} so that a repeat or
+ * a late older copy changes nothing. Changes made through this replica apply at once.
+ *
+ * <p>Why polling and not a compacted topic of subscription changes: the API writes MongoDB, and
+ * also publishing to Kafka would be a dual write without a transaction to tie the two; a poll of
+ * an indexed field costs one small query a second per replica and cannot disagree with the
+ * database. Change streams would be the push alternative on a real replica set, but the in-JVM
+ * server used for tests and the local run has none.
+ */
+@Component
+class LiveSubscriptions implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveSubscriptions.class);
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
+
+    private final SubscriptionRepository repository;
+    private final MatchingProperties properties;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, SubscriptionChange> latest = new HashMap<>();
+    private Instant newestSeen = Instant.EPOCH;
+    private volatile Instant freshAsOf = Instant.EPOCH;
+    private volatile SubscriptionIndex index = SubscriptionIndex.EMPTY;
+    private boolean dirty;
+    private volatile Disposable polling;
+
+    LiveSubscriptions(SubscriptionRepository repository, MatchingProperties properties) {
+        this.repository = repository;
+        this.properties = properties;
+    }
+
+    /**
+     * The index to match an event appended at {@code appendedAt} against: one that has seen every
+     * subscription written before then (and the margin). Under live traffic this may wait for
+     * the margin to pass and one poll to run; events from the past are matched at once.
+     */
+    SubscriptionIndex indexFor(Instant appendedAt) {
+        Instant needed = appendedAt.plus(properties.freshnessMargin());
+        if (freshAsOf.isBefore(needed)) {
+            long wait = Duration.between(clock.instant(), needed).toNanos();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            refresh(needed);
+        }
+        return current();
+    }
+
+    /** The index as it is now, whatever its freshness. */
+    synchronized SubscriptionIndex current() {
+        if (dirty) {
+            index = SubscriptionIndex.build(latest.values().stream()
+                    .filter(change -> !change.deleted()).map(SubscriptionChange::subscription).toList());
+            dirty = false;
+        }
+        return index;
+    }
+
+    @EventListener
+    void onLocalChange(SubscriptionChange change) {
+        apply(List.of(change));
+    }
+
+    @Override
+    public void start() {
+        refresh(Instant.MAX);
+        log.info("matching against {} subscriptions", current().size());
+        polling = Flux.interval(properties.refreshInterval())
+                .onBackpressureDrop()
+                .concatMap(tick -> Mono.fromRunnable(() -> refresh(Instant.MAX))
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                        .onErrorResume(error -> {
+                            log.warn("could not poll subscription changes; matching on the last known", error);
+                            return Mono.empty();
+                        }), 1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = polling;
+        if (running != null) {
+            running.dispose();
+        }
+        polling = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return polling != null;
+    }
+
+    /** Starts before the Kafka listener containers, so no event is matched against an empty index. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+
+    /** Polls unless a poll started at or after {@code neededAsOf} already ran; one poll at a time. */
+    private synchronized void refresh(Instant neededAsOf) {
+        if (!neededAsOf.equals(Instant.MAX) && !freshAsOf.isBefore(neededAsOf)) {
+            return;
+        }
+        Instant started = clock.instant();
+        Instant since = newestSeen.equals(Instant.EPOCH) ? Instant.EPOCH : newestSeen.minus(properties.refreshOverlap());
+        List<SubscriptionChange> changes = repository.changedSince(since).collectList().block(LOAD_TIMEOUT);
+        apply(changes == null ? List.of() : changes);
+        freshAsOf = started;
+    }
+
+    private synchronized void apply(List<SubscriptionChange> changes) {
+        for (SubscriptionChange change : changes) {
+            if (change.changedAt().isAfter(newestSeen) && !change.changedAt().isAfter(clock.instant())) {
+                newestSeen = change.changedAt();
+            }
+            SubscriptionChange known = latest.get(change.subscription().id());
+            if (known == null || change.subscription().version() > known.subscription().version()
+                    || (change.deleted() && !known.deleted())) {
+                latest.put(change.subscription().id(), change);
+                dirty = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.pricewar.alert.matching;
+
+import io.pricewar.alert.AlertApplication;
+import io.pricewar.alert.AlertIntegrationTest;
+import io.pricewar.alert.subscription.Subscription;
+import io.pricewar.events.PricePointId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A second replica on the same database: what is created, changed and deleted through the first
+ * reaches the second's index within seconds, by polling, with no message between them.
+ */
+class ReplicaIT extends AlertIntegrationTest {
+
+    static final Duration WITHIN_SECONDS = Duration.ofSeconds(5);
+    static final PricePointId DEEPSEEK_INPUT = new PricePointId("deepseek", "deepseek-v2", "input", "standard");
+    static final PricePointId DEEPSEEK_OUTPUT = new PricePointId("deepseek", "deepseek-v2", "output", "standard");
+
+    ConfigurableApplicationContext second;
+
+    @AfterEach
+    void stopSecond() {
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    @Test
+    void aSubscriptionCreatedChangedAndDeletedOnOneReplicaIsMatchedAccordinglyOnAnotherWithinSeconds() {
+        second = startSecondReplica();
+        LiveSubscriptions secondIndex = second.getBean(LiveSubscriptions.class);
+        String key = issueKey("replica-it");
+
+        String location = web.post().uri("/api/v1/subscriptions").header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                        {"webhookUrl": "https://hooks.example.test/replica", "rule": "ANY_DROP",
+                         "target": {"vendor": "deepseek", "meter": "input"}}""")
+                .exchange().expectStatus().isCreated()
+                .returnResult(String.class).getResponseHeaders().getLocation().toString();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        await().atMost(WITHIN_SECONDS).until(() -> ids(secondIndex, DEEPSEEK_INPUT).contains(id));
+        assertThat(ids(secondIndex, DEEPSEEK_OUTPUT)).doesNotContain(id);
+
+        web.patch().uri(location).header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                        {"target": {"vendor": "deepseek", "meter": "output"}}""")
+                .exchange().expectStatus().isOk();
+        await().atMost(WITHIN_SECONDS).until(() -> ids(secondIndex, DEEPSEEK_OUTPUT).contains(id));
+        assertThat(ids(secondIndex, DEEPSEEK_INPUT)).doesNotContain(id);
+
+        web.delete().uri(location).header(HttpHeaders.AUTHORIZATION, bearer(key)).exchange()
+                .expectStatus().isNoContent();
+        await().atMost(WITHIN_SECONDS).until(() -> !ids(secondIndex, DEEPSEEK_OUTPUT).contains(id));
+    }
+
+    private static List<String> ids(LiveSubscriptions index, PricePointId point) {
+        return index.current().candidates(point).stream().map(Subscription::id).toList();
+    }
+
+    /** Shares the database; leaves the topic, the outbox and blended checks to the first. */
+    private static ConfigurableApplicationContext startSecondReplica() {
+        return AlertApplication.builder().run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + KAFKA.bootstrapServers(),
+                "--spring.kafka.listener.auto-startup=false",
+                "--spring.mongodb.uri=" + MONGO.uri("alert-test"),
+                "--pricewar.alert.owners.admin-key=replica-admin",
+                "--pricewar.alert.delivery.sweep-interval=1h",
+                "--pricewar.alert.rules.check-interval=1h",
+                "--spring.main.banner-mode=off");
+    }
+}

@@ -60,7 +60,9 @@ final class RunReporter {
         if (lastFailure.remove(run.sourceId()) != null) {
             log.info("Source {}: recovered", run.sourceId());
         }
-        if (run.eventsPublished() > 0 || run.changesHeld() > 0) {
+        // Holds are repeated on every run until confirmed: they are in scrape-health and the
+        // changes.held counter, and in the log only beside published events.
+        if (run.eventsPublished() > 0) {
             log.info("Source {}: {} prices read, {} events published{}", run.sourceId(), run.pricesRead(),
                     run.eventsPublished(), run.detail().isEmpty() ? "" : "; " + run.detail());
         }

@@ -61,6 +61,9 @@ public final class PriceWarServices implements AutoCloseable {
             Map<String, Object> scraperProperties = new HashMap<>(sourceProperties(settings.sources()));
             // The scraper keeps no database. On this shared classpath Boot would still configure a
             // MongoDB client for it (reaching for localhost:27017), so it is switched off here.
+            // The demo's cuts of 90% and more (Qwen-Long, the free ERNIE models) are held for a
+            // confirming re-scrape, as in production; here the re-scrape comes seconds later.
+            scraperProperties.put("pricewar.scraper.safety.confirm-after", "2s");
             scraperProperties.put("spring.autoconfigure.exclude",
                     "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
                             + "org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration");

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -39,15 +40,16 @@ class EvidenceKafkaConfiguration {
     /** Records one at a time (bodies are large), committed after each is stored, retried without end. */
     @Bean(LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> pageSnapshotsListenerFactory(
-            ConsumerFactory<?, ?> bootConsumers, ProjectionProperties projection) {
+            ConsumerFactory<?, ?> bootConsumers, ProjectionProperties projection, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(bootConsumers.getConfigurationProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20);
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer()));
+        var consumers = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        consumers.addListener(new MicrometerConsumerListener<>(registry));
+        factory.setConsumerFactory(consumers);
         factory.getContainerProperties().setAckMode(AckMode.RECORD);
         var backOff = new ExponentialBackOff(projection.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(projection.retryMaxInterval().toMillis());

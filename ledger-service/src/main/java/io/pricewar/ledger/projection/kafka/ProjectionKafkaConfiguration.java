@@ -14,6 +14,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -34,9 +35,13 @@ class ProjectionKafkaConfiguration {
 
     @Bean(LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> priceEventsListenerFactory(
-            ConsumerFactory<?, ?> bootConsumers, ProjectionProperties properties, CheckpointAlignment alignment) {
+            ConsumerFactory<?, ?> bootConsumers, ProjectionProperties properties, CheckpointAlignment alignment,
+            MeterRegistry registry) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
-        factory.setConsumerFactory(rawRecordConsumers(bootConsumers, properties));
+        var consumers = rawRecordConsumers(bootConsumers, properties);
+        // Kafka's own client metrics (records-lag-max above all) for the operator, as Boot's factory would add.
+        consumers.addListener(new MicrometerConsumerListener<>(registry));
+        factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
         factory.setConcurrency(properties.concurrency());
         factory.getContainerProperties().setAckMode(AckMode.MANUAL_IMMEDIATE);
@@ -49,7 +54,7 @@ class ProjectionKafkaConfiguration {
      * Values arrive as bytes and are read by the listener, so a malformed record reaches code
      * that can dead-letter it with its reason. Offsets are committed by the listener alone.
      */
-    private static ConsumerFactory<String, byte[]> rawRecordConsumers(ConsumerFactory<?, ?> bootConsumers,
+    private static DefaultKafkaConsumerFactory<String, byte[]> rawRecordConsumers(ConsumerFactory<?, ?> bootConsumers,
                                                                       ProjectionProperties properties) {
         Map<String, Object> config = new HashMap<>(bootConsumers.getConfigurationProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());

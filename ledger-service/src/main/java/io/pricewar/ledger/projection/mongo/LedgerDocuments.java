@@ -68,7 +68,7 @@ public final class LedgerDocuments {
     private LedgerDocuments() {
     }
 
-    static Document history(HistoryEntry entry) {
+    public static Document history(HistoryEntry entry) {
         return withPoint(new Document(), entry.pointId())
                 .append(SEQ, entry.seq())
                 .append(TYPE, entry.type())

@@ -1,0 +1,238 @@
+package io.pricewar.bench.ledger;
+
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import io.pricewar.events.PriceEventJson;
+import io.pricewar.events.Topics;
+import io.pricewar.infra.EmbeddedKafka;
+import io.pricewar.infra.EmbeddedMongo;
+import io.pricewar.ledger.LedgerApplication;
+import io.pricewar.ledger.projection.HistoryEntry;
+import io.pricewar.ledger.projection.SourcePosition;
+import io.pricewar.ledger.projection.SourcedEvent;
+import io.pricewar.ledger.projection.mongo.LedgerDocuments;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * End-to-end ledger benchmark, all against one in-JVM Kafka broker and one MongoDB-wire server
+ * (file-backed, so a million documents do not have to fit in the heap):
+ *
+ * <ol>
+ *   <li>the raw bulk-insert ceiling: the same history documents the projection writes, inserted
+ *       with unordered 500-document bulks and nothing else;
+ *   <li>projection throughput: the real ledger, in its own JVM with {@code -Xmx256m}, consuming
+ *       the whole log from {@code price-events} (read, fold, history insert, conditional current
+ *       upsert, checkpoint) until its checkpoints reach the end of every partition; its heap is
+ *       sampled through its actuator throughout;
+ *   <li>replay: {@code POST /api/v1/admin/replay} on that ledger, timed until the new
+ *       generation is verified and live.
+ * </ol>
+ *
+ * Usage: {@code bin/bench main io.pricewar.bench.ledger.ProjectionThroughput [events] [points]}
+ */
+public final class ProjectionThroughput {
+
+    private static final int BULK = 500;
+    private static final String ADMIN_KEY = "bench";
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int points = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        Path dir = Files.createTempDirectory("ledger-bench");
+        System.out.printf("ledger benchmark: %,d events over %,d points, %d cores, bench JVM max heap %d MiB%n",
+                events, points, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+             EmbeddedMongo mongo = EmbeddedMongo.persistentIn(dir.resolve("mongo.mv"));
+             MongoClient client = MongoClients.create(mongo.uri("bench"))) {
+            long produceStart = System.nanoTime();
+            publish(kafka.bootstrapServers(), events, points);
+            report("produced to price-events", events, produceStart);
+
+            long rawStart = System.nanoTime();
+            rawInserts(client.getDatabase("bench-raw").getCollection("price_history"), events, points);
+            double raw = report("raw bulk-insert ceiling", events, rawStart);
+
+            try (LedgerProcess ledger = LedgerProcess.start(kafka.bootstrapServers(), mongo.uri("bench-ledger"))) {
+                long projectStart = System.nanoTime();
+                ledger.awaitCheckpointedRecords(client, events);
+                double projected = report("projection (ledger, own JVM -Xmx256m)", events, projectStart);
+                System.out.printf("ratio projection / raw ceiling: %.2f%n", projected / raw);
+                System.out.printf("ledger heap used after projection: %d MiB (peak sampled %d MiB, max %d MiB)%n",
+                        ledger.heapUsed() >> 20, ledger.peakHeap >> 20, ledger.heapMax() >> 20);
+
+                long replayStart = System.nanoTime();
+                String outcome = ledger.replay();
+                double seconds = (System.nanoTime() - replayStart) / 1e9;
+                System.out.printf("replay of %,d events (read, project, verify, switch): %.1f s, outcome %s%n",
+                        events, seconds, outcome);
+                System.out.printf("ledger heap peak sampled over the run: %d MiB%n", ledger.peakHeap >> 20);
+            }
+        }
+    }
+
+    private static double report(String what, int events, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double rate = events / seconds;
+        System.out.printf("%-42s %,10.0f events/s  (%,d in %.1f s)%n", what, rate, events, seconds);
+        return rate;
+    }
+
+    private static void publish(String bootstrap, int events, int points) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer())) {
+            SyntheticLog.generate(events, points, event -> producer.send(
+                    new ProducerRecord<>(Topics.PRICE_EVENTS, event.pointId().toString(), PriceEventJson.write(event))));
+            producer.flush();
+        }
+    }
+
+    private static void rawInserts(MongoCollection<Document> collection, int events, int points) {
+        List<Document> bulk = new ArrayList<>(BULK);
+        long[] offset = {0};
+        SyntheticLog.generate(events, points, event -> {
+            bulk.add(LedgerDocuments.history(HistoryEntry.of(new SourcedEvent(event,
+                    new SourcePosition(Topics.PRICE_EVENTS, 0, offset[0]++)))));
+            if (bulk.size() == BULK) {
+                insert(collection, bulk);
+            }
+        });
+        insert(collection, bulk);
+    }
+
+    private static void insert(MongoCollection<Document> collection, List<Document> bulk) {
+        if (!bulk.isEmpty()) {
+            Mono.from(collection.insertMany(List.copyOf(bulk), new InsertManyOptions().ordered(false)))
+                    .block(Duration.ofMinutes(1));
+            bulk.clear();
+        }
+    }
+
+    /** The ledger as deployed: its own JVM, its own heap limit, talking to the broker and server over TCP. */
+    private static final class LedgerProcess implements AutoCloseable {
+        private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.E+]+)");
+        private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([A-Z]+)\"");
+
+        private final Process process;
+        private final int port;
+        private final HttpClient http = HttpClient.newHttpClient();
+        long peakHeap;
+
+        private LedgerProcess(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        static LedgerProcess start(String bootstrap, String mongoUri) throws IOException {
+            int port;
+            try (var socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    LedgerApplication.class.getName(), "--spring.kafka.bootstrap-servers=" + bootstrap,
+                    "--spring.mongodb.uri=" + mongoUri, "--server.port=" + port, "--ledger.admin.key=" + ADMIN_KEY,
+                    "--logging.level.root=WARN", "--ledger.projection.write-timeout=120s")
+                    .redirectErrorStream(true)
+                    .redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "ledger-bench.log").toFile())
+                    .start();
+            return new LedgerProcess(process, port);
+        }
+
+        void awaitCheckpointedRecords(MongoClient client, long records) throws InterruptedException {
+            var checkpoints = client.getDatabase("bench-ledger").getCollection("ledger_checkpoints");
+            while (true) {
+                long done = Flux.from(checkpoints.find())
+                        .map(doc -> ((Number) doc.get("offset")).longValue() + 1)
+                        .reduce(0L, Long::sum)
+                        .block(Duration.ofMinutes(1));
+                sampleHeap();
+                if (done >= records) {
+                    return;
+                }
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the ledger exited; see ledger-bench.log in the temp folder");
+                }
+                Thread.sleep(1000);
+            }
+        }
+
+        String replay() throws Exception {
+            send(HttpRequest.newBuilder(uri("/api/v1/admin/replay")).header("X-Admin-Key", ADMIN_KEY)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            while (true) {
+                Thread.sleep(1000);
+                sampleHeap();
+                String body = send(HttpRequest.newBuilder(uri("/api/v1/admin/replay"))
+                        .header("X-Admin-Key", ADMIN_KEY).GET().build());
+                Matcher state = STATE.matcher(body);
+                if (state.find() && !state.group(1).equals("RUNNING") && !state.group(1).equals("VERIFYING")) {
+                    return state.group(1) + (state.group(1).equals("SWITCHED") ? "" : " " + body);
+                }
+            }
+        }
+
+        long heapUsed() {
+            return metric("jvm.memory.used");
+        }
+
+        long heapMax() {
+            return metric("jvm.memory.max");
+        }
+
+        private void sampleHeap() {
+            peakHeap = Math.max(peakHeap, heapUsed());
+        }
+
+        private long metric(String name) {
+            try {
+                Matcher value = VALUE.matcher(send(HttpRequest.newBuilder(
+                        uri("/actuator/metrics/" + name + "?tag=area:heap")).GET().build()));
+                return value.find() ? (long) Double.parseDouble(value.group(1)) : -1;
+            } catch (Exception e) {
+                return -1;
+            }
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        private String send(HttpRequest request) throws IOException, InterruptedException {
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+        }
+    }
+}

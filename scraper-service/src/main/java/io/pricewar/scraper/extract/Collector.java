@@ -3,7 +3,9 @@ package io.pricewar.scraper.extract;
 import io.pricewar.events.Price;
 import io.pricewar.events.PricePointId;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,10 @@ import java.util.Map;
 final class Collector {
 
     private final String vendor;
-    private final Map<String, List<ExtractedPrice>> byPoint = new LinkedHashMap<>();
+    private final Map<Shown, List<ExtractedPrice>> byPoint = new LinkedHashMap<>();
     private final List<RejectedCell> rejected = new ArrayList<>();
+    /** A page repeats the same vendor, meters, tiers and each model's name: slugged once each. */
+    private final Map<String, String> slugs = new HashMap<>();
 
     Collector(String vendor) {
         this.vendor = vendor;
@@ -32,7 +36,7 @@ final class Collector {
         }
         try {
             PriceNotation.Reading reading = PriceNotation.read(cellText, context);
-            return add(new ExtractedPrice(PricePointId.of(vendor, model, meter, tier), reading.price(), cellText,
+            return add(new ExtractedPrice(pointId(model, meter, tier), reading.price(), cellText,
                     reading.promotion(), announcement.effectiveFrom()));
         } catch (IllegalArgumentException e) {
             reject(model, meter, cellText, e.getMessage());
@@ -44,7 +48,7 @@ final class Collector {
     ExtractedPrice priced(String model, String meter, String tier, Price price, String evidence,
                           Announcement announcement) {
         try {
-            return add(new ExtractedPrice(PricePointId.of(vendor, model, meter, tier), price, evidence, false,
+            return add(new ExtractedPrice(pointId(model, meter, tier), price, evidence, false,
                     announcement.effectiveFrom()));
         } catch (IllegalArgumentException e) {
             reject(model, meter, evidence, e.getMessage());
@@ -53,9 +57,26 @@ final class Collector {
     }
 
     ExtractedPrice add(ExtractedPrice price) {
-        String key = price.pointId() + "@" + price.effectiveFrom();
-        byPoint.computeIfAbsent(key, k -> new ArrayList<>(1)).add(price);
+        byPoint.computeIfAbsent(new Shown(price.pointId(), price.effectiveFrom()), k -> new ArrayList<>(1)).add(price);
         return price;
+    }
+
+    /** As {@link PricePointId#of}, in the same order, so a name that cannot be slugged fails alike. */
+    private PricePointId pointId(String model, String meter, String tier) {
+        return new PricePointId(slug(vendor), slug(model), slug(meter), slug(tier));
+    }
+
+    private String slug(String name) {
+        String known = slugs.get(name);
+        if (known == null) {
+            known = PricePointId.slug(name);
+            slugs.put(name, known);
+        }
+        return known;
+    }
+
+    /** A point as of the date it is shown for: today's price and an announced one are different readings. */
+    private record Shown(PricePointId pointId, Instant effectiveFrom) {
     }
 
     void reject(String model, String meter, String cellText, String reason) {
@@ -65,14 +86,24 @@ final class Collector {
     Extraction finish() {
         List<ExtractedPrice> prices = new ArrayList<>(byPoint.size());
         for (List<ExtractedPrice> shown : byPoint.values()) {
-            ExtractedPrice first = shown.getFirst();
-            if (shown.stream().allMatch(p -> p.price().sameAs(first.price()) && p.promotion() == first.promotion())) {
-                prices.add(first);
+            if (allAlike(shown)) {
+                prices.add(shown.getFirst());
             } else {
                 shown.forEach(p -> reject(p.pointId().model(), p.pointId().meter(), p.cellText(),
                         "the page shows " + shown.size() + " different prices for " + p.pointId()));
             }
         }
         return new Extraction(List.copyOf(prices), List.copyOf(rejected), null);
+    }
+
+    private static boolean allAlike(List<ExtractedPrice> shown) {
+        ExtractedPrice first = shown.getFirst();
+        for (int i = 1; i < shown.size(); i++) {
+            ExtractedPrice p = shown.get(i);
+            if (!p.price().sameAs(first.price()) || p.promotion() != first.promotion()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -89,6 +89,13 @@ public final class PriceNotation {
     }
 
     public static Reading read(String cellText, Context context) {
+        BigDecimal plain = plainDecimal(cellText);
+        if (plain != null) {
+            // What the scanner would make of it: an amount and nothing else, all else from the header.
+            Currency currency = require(context.currency(), cellText, "currency");
+            PriceUnit unit = require(context.unit(), cellText, "unit");
+            return new Reading(new Price(plain.multiply(context.scaleOrOne()), currency, unit), false);
+        }
         Cell cell = Cell.scan(cellText);
         Context resolved = context.overriddenBy(cell.context());
         Currency currency = require(resolved.currency(), cellText, "currency");
@@ -100,6 +107,29 @@ public final class PriceNotation {
         return new Reading(new Price(cell.amount().multiply(resolved.scaleOrOne()), currency, unit), false);
     }
 
+    /**
+     * The amount of a cell that is only ASCII digits with at most one decimal point inside or in
+     * front ("0.0008", "12", ".5"), as most cells under a unit header are; null for anything else,
+     * which the scanner reads. Saves normalizing and trying every word pattern on each of them.
+     */
+    private static BigDecimal plainDecimal(String text) {
+        int length = text == null ? 0 : text.length();
+        int digits = 0;
+        int point = -1;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && point < 0) {
+                point = i;
+            } else {
+                return null;
+            }
+        }
+        boolean endsInDigit = digits > 0 && point != length - 1;
+        return endsInDigit ? new BigDecimal(text) : null;
+    }
+
     /** Full-width digits and signs to ASCII, lower case, one space between words. */
     static String normalize(String text) {
         if (text == null) {
@@ -107,7 +137,20 @@ public final class PriceNotation {
         }
         // Most cells are short ASCII ("0.0008"): NFKC and the regex would only copy them.
         String folded = isPlainAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
-        return WHITESPACE.matcher(folded.toLowerCase(Locale.ROOT).replace('\u00a0', ' ')).replaceAll(" ").strip();
+        String spaced = folded.toLowerCase(Locale.ROOT).replace('\u00a0', ' ');
+        return (hasWhitespaceRun(spaced) ? WHITESPACE.matcher(spaced).replaceAll(" ") : spaced).strip();
+    }
+
+    /** Whether {@link #WHITESPACE} has anything to replace; most cells are already spaced singly. */
+    private static boolean hasWhitespaceRun(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean twoSpaces = c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ';
+            if (twoSpaces || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isPlainAscii(String text) {

@@ -49,10 +49,12 @@ public final class TableExtractor {
             return columns.missing();
         }
         Announcement announcement = Announcement.above(table, rule.selector());
+        Map<String, PriceNotation.Context> contexts = columns.contextsUnder(pageContext);
+        int lastIndex = columns.lastIndex();
         String model = null;
         for (int r = 1; r < grid.height(); r++) {
             List<String> cells = grid.row(r);
-            if (cells.size() <= columns.lastIndex() || cells.get(columns.model()).isEmpty()) {
+            if (cells.size() <= lastIndex || cells.get(columns.model()).isEmpty()) {
                 continue;
             }
             String first = cells.get(columns.model());
@@ -66,7 +68,7 @@ public final class TableExtractor {
                 continue;
             }
             String tier = band ? bandOf(first) : columns.tierOf(cells);
-            readRow(cells, model, tier, columns, pageContext, announcement, collector);
+            readRow(cells, model, tier, columns.meters(), contexts, announcement, collector);
         }
         return null;
     }
@@ -87,16 +89,25 @@ public final class TableExtractor {
         return m.find() ? m.group() : label;
     }
 
-    private static void readRow(List<String> cells, String model, String tier, Columns columns,
-                                PriceNotation.Context pageContext, Announcement announcement, Collector collector) {
-        if (columns.meters().values().stream().allMatch(index -> cells.get(index).isEmpty())) {
+    private static void readRow(List<String> cells, String model, String tier, Map<String, Integer> meters,
+                                Map<String, PriceNotation.Context> contexts, Announcement announcement,
+                                Collector collector) {
+        if (allEmpty(cells, meters)) {
             return; // a model's heading row over its band rows: nothing to read in it
         }
-        for (Map.Entry<String, Integer> meter : columns.meters().entrySet()) {
+        for (Map.Entry<String, Integer> meter : meters.entrySet()) {
             String cellText = cells.get(meter.getValue());
-            PriceNotation.Context context = pageContext.overriddenBy(columns.contexts().get(meter.getKey()));
-            collector.cell(model, meter.getKey(), tier, cellText, context, announcement);
+            collector.cell(model, meter.getKey(), tier, cellText, contexts.get(meter.getKey()), announcement);
         }
+    }
+
+    private static boolean allEmpty(List<String> cells, Map<String, Integer> meters) {
+        for (int index : meters.values()) {
+            if (!cells.get(index).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Column positions found from the header row, or what is missing. */
@@ -136,6 +147,13 @@ public final class TableExtractor {
                 }
             }
             return -1;
+        }
+
+        /** Each meter's context under the page's: the same for every row, so worked out once per table. */
+        Map<String, PriceNotation.Context> contextsUnder(PriceNotation.Context pageContext) {
+            Map<String, PriceNotation.Context> resolved = new LinkedHashMap<>();
+            contexts.forEach((meter, context) -> resolved.put(meter, pageContext.overriddenBy(context)));
+            return resolved;
         }
 
         String tierOf(List<String> cells) {

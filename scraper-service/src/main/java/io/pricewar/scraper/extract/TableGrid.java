@@ -1,16 +1,23 @@
 package io.pricewar.scraper.extract;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 
 /**
  * A table as the reader sees it: merged cells (rowspan, colspan) copied into every slot they
  * cover, so "DISCOUNT PRICE" spanning three rows, or one price spanning two model columns,
  * belongs to each row and column it is drawn across.
+ *
+ * <p>A cell's text is read when a reader first asks for it: a rule uses a few columns of a wide
+ * table, and gathering the text of every note and link in the others was a good part of the
+ * extraction's time. The grid is read while the page it came from is unchanged.
  */
 final class TableGrid {
 
@@ -41,22 +48,62 @@ final class TableGrid {
         return rows.get(index);
     }
 
+    /** One cell's stripped text, read once however many slots the cell covers. */
+    private static final class CellText {
+        static final CellText NONE = new CellText(null);
+
+        private final Element cell;
+        private String text;
+
+        CellText(Element cell) {
+            this.cell = cell;
+            this.text = cell == null ? "" : null;
+        }
+
+        String text() {
+            if (text == null) {
+                text = cell.text().strip();
+            }
+            return text;
+        }
+    }
+
+    /** A row's slots as the strings they show, read on first access. */
+    private static final class Row extends AbstractList<String> implements RandomAccess {
+        private final CellText[] slots;
+
+        Row(List<CellText> slots) {
+            this.slots = slots.toArray(CellText[]::new);
+        }
+
+        @Override
+        public String get(int index) {
+            return slots[index].text();
+        }
+
+        @Override
+        public int size() {
+            return slots.length;
+        }
+    }
+
     /** A cell drawn down over later rows: its text, the row it starts in and the last it covers. */
-    private record Span(String text, int firstRow, int lastRow) {
+    private record Span(CellText text, int firstRow, int lastRow) {
         boolean covers(int row) {
             return firstRow < row && row <= lastRow;
         }
     }
 
     private static List<String> readRow(Element tr, int rowIndex, Map<Integer, Span> spans) {
-        List<String> cells = new ArrayList<>();
+        List<CellText> cells = new ArrayList<>();
         int column = 0;
-        for (Element cell : tr.children()) {
-            if (!cell.nameIs("td") && !cell.nameIs("th")) {
+        // The child nodes rather than children(): that list is cached per row, of no use read once.
+        for (Node child : tr.childNodes()) {
+            if (!(child instanceof Element cell) || !cell.nameIs("td") && !cell.nameIs("th")) {
                 continue;
             }
             column = fillCovered(cells, column, rowIndex, spans);
-            String text = cell.text().strip();
+            CellText text = new CellText(cell);
             int colspan = span(cell, "colspan");
             int rowspan = span(cell, "rowspan");
             for (int c = 0; c < colspan; c++) {
@@ -72,10 +119,10 @@ final class TableGrid {
                 put(cells, span.getKey(), span.getValue().text());
             }
         }
-        return List.copyOf(cells);
+        return new Row(cells);
     }
 
-    private static int fillCovered(List<String> cells, int column, int rowIndex, Map<Integer, Span> spans) {
+    private static int fillCovered(List<CellText> cells, int column, int rowIndex, Map<Integer, Span> spans) {
         int at = column;
         Span span;
         while ((span = spans.get(at)) != null && span.covers(rowIndex)) {
@@ -85,9 +132,9 @@ final class TableGrid {
         return at;
     }
 
-    private static void put(List<String> cells, int column, String text) {
+    private static void put(List<CellText> cells, int column, CellText text) {
         while (cells.size() <= column) {
-            cells.add("");
+            cells.add(CellText.NONE);
         }
         cells.set(column, text);
     }

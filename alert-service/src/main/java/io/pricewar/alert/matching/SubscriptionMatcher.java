@@ -9,7 +9,10 @@ import io.pricewar.events.PriceEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Decides which subscriptions an event on the log triggers, and which need its model judged. */
 public final class SubscriptionMatcher {
@@ -36,6 +39,9 @@ public final class SubscriptionMatcher {
     public static Outcome judge(PriceEvent event, Instant appendedAt, Collection<Subscription> candidates, FxRates fx) {
         List<Match> fired = new ArrayList<>();
         boolean modelCheck = false;
+        // Conditions are values and far fewer than subscriptions (thousands share ANY_DROP):
+        // judge each distinct one once per event.
+        Map<AlertCondition, Optional<Firing>> judged = new HashMap<>();
         for (Subscription s : candidates) {
             if (!s.isActive() || !existedAt(s, appendedAt)) {
                 continue;
@@ -44,7 +50,12 @@ public final class SubscriptionMatcher {
                 modelCheck = true;
                 continue;
             }
-            s.condition().judge(event, fx).ifPresent(firing -> fired.add(new Match(s, firing)));
+            Optional<Firing> firing = judged.get(s.condition());
+            if (firing == null) {
+                firing = s.condition().judge(event, fx);
+                judged.put(s.condition(), firing);
+            }
+            firing.ifPresent(f -> fired.add(new Match(s, f)));
         }
         return new Outcome(fired, modelCheck);
     }

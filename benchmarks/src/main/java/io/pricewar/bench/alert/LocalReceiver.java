@@ -1,0 +1,48 @@
+package io.pricewar.bench.alert;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+
+/** A webhook endpoint on 127.0.0.1 that answers 204 at once and keeps every request with its arrival time. */
+final class LocalReceiver implements AutoCloseable {
+
+    record Received(long arrivedNanos, Map<String, List<String>> headers, String body) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+
+    LocalReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                received.add(new Received(System.nanoTime(), Map.copyOf(exchange.getRequestHeaders()), body));
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        server.start();
+    }
+
+    String url(String hook) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + hook;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

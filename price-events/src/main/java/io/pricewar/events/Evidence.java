@@ -3,6 +3,7 @@ package io.pricewar.events;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Where a price was read: the page, when it was fetched, the SHA-256 of the body as fetched
@@ -14,11 +15,13 @@ import java.util.Objects;
  */
 public record Evidence(String url, Instant fetchedAt, String sha256, String cellText) {
 
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
     public Evidence {
         Objects.requireNonNull(url, "url");
         fetchedAt = Objects.requireNonNull(fetchedAt, "fetchedAt").truncatedTo(ChronoUnit.MILLIS);
         Objects.requireNonNull(sha256, "sha256");
-        if (!sha256.matches("[0-9a-f]{64}")) {
+        if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, was '" + sha256 + "'");
         }
         cellText = cellText == null ? "" : cellText;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The events a healthy page yields against the book: a listing for a point the book does not
@@ -33,19 +34,23 @@ public final class PageDiff {
                                         Instant fetchedAt, String pageSha256) {
         List<PriceEvent> events = new ArrayList<>();
         for (ExtractedPrice seen : latestPerPoint(prices)) {
-            Observation observation = new Observation(fetchedAt, seen.effectiveFrom(),
-                    new Evidence(url, fetchedAt, pageSha256, seen.cellText()));
-            book.get(seen.pointId()).ifPresentOrElse(
-                    known -> {
-                        if (!known.listed()) {
-                            events.add(PriceEvents.listed(known.head(), seen.price(), observation));
-                        } else if (!known.price().sameAs(seen.price())) {
-                            events.add(PriceEvents.changed(known.head(), known.price(), seen.price(), observation));
-                        }
-                    },
-                    () -> events.add(PriceEvents.listed(PointHead.genesis(seen.pointId()), seen.price(), observation)));
+            Optional<PriceBook.PointState> known = book.get(seen.pointId());
+            if (known.isEmpty()) {
+                events.add(PriceEvents.listed(PointHead.genesis(seen.pointId()), seen.price(),
+                        observation(seen, url, fetchedAt, pageSha256)));
+            } else if (!known.get().listed()) {
+                events.add(PriceEvents.listed(known.get().head(), seen.price(), observation(seen, url, fetchedAt, pageSha256)));
+            } else if (!known.get().price().sameAs(seen.price())) {
+                events.add(PriceEvents.changed(known.get().head(), known.get().price(), seen.price(),
+                        observation(seen, url, fetchedAt, pageSha256)));
+            }
         }
         return events;
+    }
+
+    /** Built only for a reading that becomes an event: most readings of a page are unchanged. */
+    private static Observation observation(ExtractedPrice seen, String url, Instant fetchedAt, String pageSha256) {
+        return new Observation(fetchedAt, seen.effectiveFrom(), new Evidence(url, fetchedAt, pageSha256, seen.cellText()));
     }
 
     /** One reading per point, an announced price winning over today's, the later announcement over the earlier. */

@@ -3,7 +3,6 @@ package io.pricewar.scraper.extract;
 import io.pricewar.events.PricePointId;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,18 +23,8 @@ public final class TableExtractor {
     }
 
     public static Extraction extract(Document page, String vendor, TableRule rule, PriceNotation.Context pageContext) {
-        Elements tables = page.select(rule.selector());
-        if (tables.isEmpty()) {
-            return Extraction.layoutChanged("no element matches '" + rule.selector() + "'");
-        }
-        Collector collector = new Collector(vendor);
-        for (Element table : tables) {
-            String problem = readTable(table, rule, pageContext, collector);
-            if (problem != null) {
-                return Extraction.layoutChanged(problem);
-            }
-        }
-        return collector.finish();
+        return EachTable.extract(page, rule.selector(), vendor,
+                (table, collector) -> readTable(table, rule, pageContext, collector));
     }
 
     private static String readTable(Element table, TableRule rule, PriceNotation.Context pageContext,

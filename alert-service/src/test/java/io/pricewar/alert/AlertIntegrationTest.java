@@ -16,7 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The real alert service against an in-JVM Kafka broker and MongoDB server. Every *IT extends
+ * The real alert service against an in-JVM Kafka broker, MongoDB server and SMTP server. Every *IT extends
  * this without adding configuration, so they share one application context and one broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -43,10 +43,12 @@ public abstract class AlertIntegrationTest {
 
     protected static final EmbeddedKafka KAFKA = EmbeddedKafka.start();
     protected static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
+    protected static final SmtpServer SMTP = SmtpServer.start();
 
     static {
         // Shared by every IT class in the JVM, so closed when the JVM ends, not after one class.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            SMTP.close();
             MONGO.close();
             KAFKA.close();
         }));
@@ -83,5 +85,7 @@ public abstract class AlertIntegrationTest {
     static void infra(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
         registry.add("spring.mongodb.uri", () -> MONGO.uri("alert-test"));
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", SMTP::port);
     }
 }

@@ -1,6 +1,7 @@
 package io.pricewar.alert.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pricewar.alert.subscription.EmailAddress;
 import io.pricewar.alert.subscription.Subscription;
 import io.pricewar.alert.subscription.SubscriptionRepository;
 import jakarta.annotation.PostConstruct;
@@ -24,7 +25,9 @@ import java.util.Map;
 /**
  * The delivery feature's entry point: record a notification in the outbox, attempt it, record
  * each attempt's outcome before deciding on the next, and take over what is due again (a retry
- * whose time came, or a delivery whose sender died).
+ * whose time came, or a delivery whose sender died). A delivery goes by webhook or, to a
+ * {@code mailto:} endpoint, by e-mail; both channels share the outbox and its retries. Every
+ * notification recorded here is also announced on {@link #produced()}, for live streams.
  */
 @Service
 public class Deliveries {
@@ -43,24 +46,35 @@ public class Deliveries {
     public record Pending(Subscription subscription, Notification notification) {
     }
 
+    /** A notification newly recorded for a subscription of {@code ownerId}, as its JSON payload. */
+    public record Produced(String ownerId, String deliveryId, String payload) {
+    }
+
     /** Outbox inserts per round trip: large enough for a price-war event matching thousands. */
     private static final int INSERT_BATCH = 1_000;
 
     private final DeliveryOutbox outbox;
     private final WebhookSender sender;
+    private final EmailSender email;
     private final SubscriptionRepository subscriptions;
     private final DeliveryProperties properties;
     private final Backoff backoff;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
+    /**
+     * Best effort: a listener that cannot keep up misses notifications rather than slowing
+     * delivery, which the outbox guarantees on its own.
+     */
+    private final Sinks.Many<Produced> produced = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<Job> queue = Sinks.many().unicast().onBackpressureBuffer(Queues.<Job>get(QUEUE_CAPACITY).get());
     private Disposable worker;
 
-    Deliveries(DeliveryOutbox outbox, WebhookSender sender, SubscriptionRepository subscriptions,
+    Deliveries(DeliveryOutbox outbox, WebhookSender sender, EmailSender email, SubscriptionRepository subscriptions,
                DeliveryProperties properties, JsonMapper json, MeterRegistry meters) {
         this.outbox = outbox;
         this.sender = sender;
+        this.email = email;
         this.subscriptions = subscriptions;
         this.properties = properties;
         this.backoff = properties.backoff();
@@ -93,6 +107,11 @@ public class Deliveries {
                 .doOnNext(recorded -> enqueue(recorded, subscription));
     }
 
+    /** Every notification recorded from now on, by any subscription; a hot stream that never completes. */
+    public Flux<Produced> produced() {
+        return produced.asFlux();
+    }
+
     /**
      * Records many at once, in batches of unordered inserts, and queues the first attempt of each
      * one that is new; emits how many were new. A pair recorded before is skipped as in
@@ -120,9 +139,15 @@ public class Deliveries {
      * full or this process dies first, the sweeper attempts it once the lease runs out.
      */
     private void enqueue(Delivery delivery, Subscription subscription) {
+        announce(delivery, subscription);
         if (queue.tryEmitNext(new Job(delivery, subscription)).isFailure()) {
             meters.counter("alert.deliveries.deferred").increment();
         }
+    }
+
+    /** Serialised, as a sink requires: deliveries are recorded on many threads at once. */
+    private synchronized void announce(Delivery delivery, Subscription subscription) {
+        produced.tryEmitNext(new Produced(subscription.ownerId(), delivery.id(), delivery.payload()));
     }
 
     /** Attempts every pending delivery that is due; emits how many it took. */
@@ -149,13 +174,19 @@ public class Deliveries {
             return outbox.close(delivery.id(), delivery.leaseUntil(), DeliveryStatus.DEAD_LETTERED,
                     "endpoint disabled: " + subscription.disabledReason());
         }
-        return sender.attempt(delivery.webhookUrl(), delivery.id(), subscription.signingSecret(), delivery.payload())
+        return send(delivery, subscription)
                 .flatMap(result -> recordOutcome(delivery, subscription, result))
                 .onErrorResume(error -> {
                     log.warn("could not record an attempt of delivery {}; the sweeper will retry it",
                             delivery.id(), error);
                     return Mono.empty();
                 });
+    }
+
+    private Mono<AttemptResult> send(Delivery delivery, Subscription subscription) {
+        String emailTo = EmailAddress.of(delivery.webhookUrl());
+        return emailTo != null ? email.attempt(emailTo, delivery.id(), delivery.payload())
+                : sender.attempt(delivery.webhookUrl(), delivery.id(), subscription.signingSecret(), delivery.payload());
     }
 
     private Mono<Void> recordOutcome(Delivery delivery, Subscription subscription, AttemptResult result) {

@@ -10,9 +10,13 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * An owner's wish to have a webhook called when an event on a target point satisfies a condition.
+ * An owner's wish to be notified, by webhook or by e-mail, when an event on a target point
+ * satisfies a condition.
  *
  * @param ownerId        the owner whose API key made it; nobody else sees or changes it
+ * @param webhookUrl     where notifications go: an http(s) webhook, or a {@code mailto:} address
+ *                       for the e-mail channel, so that both are one kind of endpoint to the
+ *                       outbox, the endpoint quota and the stored documents
  * @param cooldown       after it fires on a point (a model, for a blended rule), how long further
  *                       firings there stay silent; zero for none
  * @param signingSecret  the {@code whsec_} secret its webhooks are signed with
@@ -32,6 +36,11 @@ public record Subscription(String id, String ownerId, URI webhookUrl, AlertCondi
         Objects.requireNonNull(signingSecret, "signingSecret");
         target = target == null ? PointTarget.ANY : target;
         cooldown = cooldown == null ? Duration.ZERO : cooldown;
+    }
+
+    /** The address this subscription e-mails, or null when it calls a webhook. */
+    public String emailTo() {
+        return EmailAddress.of(webhookUrl);
     }
 
     public boolean isActive() {

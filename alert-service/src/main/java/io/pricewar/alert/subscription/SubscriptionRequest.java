@@ -24,8 +24,15 @@ import java.util.Set;
  *                  clients written before {@code condition} send it
  * @param condition any condition, with its parameters
  * @param cooldown  ISO-8601 ({@code "PT1H"}): after a firing on a point, how long it stays silent there
+ * @param emailTo   the e-mail channel: the address to notify instead of a webhook; give one of
+ *                  {@code webhookUrl} and {@code emailTo}
  */
-record SubscriptionRequest(String webhookUrl, String rule, ConditionText condition, Target target, String cooldown) {
+record SubscriptionRequest(String webhookUrl, String rule, ConditionText condition, Target target, String cooldown,
+                           String emailTo) {
+
+    SubscriptionRequest(String webhookUrl, String rule, ConditionText condition, Target target, String cooldown) {
+        this(webhookUrl, rule, condition, target, cooldown, null);
+    }
 
     private static final Set<String> WEBHOOK_SCHEMES = Set.of("http", "https");
 
@@ -38,18 +45,22 @@ record SubscriptionRequest(String webhookUrl, String rule, ConditionText conditi
     /** For PATCH: what the body leaves out is taken from {@code existing}. */
     SubscriptionRequest over(Subscription existing) {
         boolean newCondition = rule != null || condition != null;
+        // A new endpoint of either channel replaces the old one, so a PATCH can switch channels.
+        boolean newEndpoint = webhookUrl != null || emailTo != null;
+        String existingEmail = existing.emailTo();
         PointTarget t = existing.target();
         return new SubscriptionRequest(
-                webhookUrl != null ? webhookUrl : existing.webhookUrl().toString(),
+                newEndpoint ? webhookUrl : existingEmail == null ? existing.webhookUrl().toString() : null,
                 newCondition ? rule : null,
                 newCondition ? condition : ConditionText.of(existing.condition()),
                 target != null ? target : new Target(t.vendor(), t.model(), t.meter(), t.tier()),
-                cooldown != null ? cooldown : existing.cooldown().toString());
+                cooldown != null ? cooldown : existing.cooldown().toString(),
+                newEndpoint ? emailTo : existingEmail);
     }
 
     List<FieldProblem> problems(DestinationGuard guard, FxRates fx) {
         List<FieldProblem> problems = new ArrayList<>();
-        checkWebhookUrl(guard, problems);
+        checkEndpoint(guard, problems);
         checkCondition(fx, problems);
         if (target != null) {
             checkSlug("target.vendor", target.vendor, problems);
@@ -67,14 +78,18 @@ record SubscriptionRequest(String webhookUrl, String rule, ConditionText conditi
 
     /** The subscription this request asks for; only valid when {@link #problems} is empty. */
     Subscription toSubscription(String ownerId, Instant now) {
-        return Subscription.create(ownerId, URI.create(webhookUrl), conditionText().toCondition(), pointTarget(),
+        return Subscription.create(ownerId, endpoint(), conditionText().toCondition(), pointTarget(),
                 cooldownDuration(), now);
     }
 
     /** {@code existing} changed as this request asks; only valid when {@link #problems} is empty. */
     Subscription applyTo(Subscription existing) {
-        return existing.changedTo(URI.create(webhookUrl), conditionText().toCondition(), pointTarget(),
+        return existing.changedTo(endpoint(), conditionText().toCondition(), pointTarget(),
                 cooldownDuration());
+    }
+
+    private URI endpoint() {
+        return emailTo != null ? EmailAddress.endpoint(emailTo) : URI.create(webhookUrl);
     }
 
     private PointTarget pointTarget() {
@@ -117,9 +132,19 @@ record SubscriptionRequest(String webhookUrl, String rule, ConditionText conditi
         }
     }
 
+    private void checkEndpoint(DestinationGuard guard, List<FieldProblem> problems) {
+        if (emailTo == null) {
+            checkWebhookUrl(guard, problems);
+        } else if (webhookUrl != null) {
+            problems.add(new FieldProblem("emailTo", "give a webhookUrl or an emailTo, not both"));
+        } else {
+            EmailAddress.refusal(emailTo).ifPresent(refusal -> problems.add(new FieldProblem("emailTo", refusal)));
+        }
+    }
+
     private void checkWebhookUrl(DestinationGuard guard, List<FieldProblem> problems) {
         if (webhookUrl == null || webhookUrl.isBlank()) {
-            problems.add(new FieldProblem("webhookUrl", "is required"));
+            problems.add(new FieldProblem("webhookUrl", "is required (or an emailTo)"));
             return;
         }
         try {

@@ -93,6 +93,12 @@ class SubscriptionApiIT extends AlertIntegrationTest {
     }
 
     @Test
+    void rejectsAnEmailToThatIsNotAnAddress() {
+        assertBadField("""
+                {"emailTo": "not-an-address", "rule": "ANY_DROP"}""", "emailTo", "e-mail address");
+    }
+
+    @Test
     void rejectsARelativeWebhookUrl() {
         assertBadField("""
                 {"webhookUrl": "/hooks/prices", "rule": "ANY_DROP"}""", "webhookUrl", "absolute");

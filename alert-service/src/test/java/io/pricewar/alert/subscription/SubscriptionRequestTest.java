@@ -103,4 +103,47 @@ class SubscriptionRequestTest {
         assertThat(subscription.condition()).isEqualTo(new AlertCondition.DropAtLeast(new BigDecimal("12.5")));
         assertThat(subscription.cooldown()).hasHours(1);
     }
+
+    @Test
+    void anEmailToStandsInsteadOfAWebhookAndBecomesAMailtoEndpoint() {
+        SubscriptionRequest request = new SubscriptionRequest(null, "ANY_DROP", null, null, null, "ops@example.com");
+
+        assertThat(request.problems(GUARD, FX)).isEmpty();
+        Subscription subscription = request.toSubscription("owner-1", Instant.now());
+        assertThat(subscription.webhookUrl()).hasToString("mailto:ops@example.com");
+        assertThat(subscription.emailTo()).isEqualTo("ops@example.com");
+    }
+
+    @Test
+    void refusesAnEmailToThatIsNotOneBareAddress() {
+        for (String bad : List.of("ops", "ops@", "@example.com", "Ops <ops@example.com>", "a@example.com, b@example.com",
+                "ops@example.com?subject=x")) {
+            SubscriptionRequest request = new SubscriptionRequest(null, "ANY_DROP", null, null, null, bad);
+
+            assertThat(request.problems(GUARD, FX)).as(bad).extracting(FieldProblem::field).containsExactly("emailTo");
+        }
+    }
+
+    @Test
+    void refusesAWebhookAndAnEmailToTogether() {
+        SubscriptionRequest request = new SubscriptionRequest("https://example.test/hook", "ANY_DROP", null, null, null,
+                "ops@example.com");
+
+        assertThat(request.problems(GUARD, FX)).extracting(FieldProblem::message).singleElement()
+                .asString().contains("not both");
+    }
+
+    @Test
+    void aPatchWithAWebhookMovesAnEmailSubscriptionToTheWebhook() {
+        Subscription byEmail = new SubscriptionRequest(null, "ANY_DROP", null, null, null, "ops@example.com")
+                .toSubscription("owner-1", Instant.now());
+
+        SubscriptionRequest patch = new SubscriptionRequest("https://example.test/hook", null, null, null, null)
+                .over(byEmail);
+
+        assertThat(patch.problems(GUARD, FX)).isEmpty();
+        assertThat(patch.applyTo(byEmail).emailTo()).isNull();
+        assertThat(new SubscriptionRequest(null, null, null, null, "PT1H").over(byEmail).applyTo(byEmail).emailTo())
+                .isEqualTo("ops@example.com");
+    }
 }

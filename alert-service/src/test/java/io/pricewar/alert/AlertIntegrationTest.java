@@ -29,6 +29,8 @@ import java.util.Map;
         "pricewar.alert.delivery.attempt-timeout=1s",
         "pricewar.alert.delivery.lease=3s",
         "pricewar.alert.delivery.sweep-interval=200ms",
+        // So a test sees an idle stream's heartbeats without waiting long.
+        "pricewar.alert.stream.heartbeat=500ms",
         // Blended judgements wait for a model's meters to settle; the tests publish them at once.
         "pricewar.alert.rules.blended-settle=500ms",
         "pricewar.alert.rules.check-interval=100ms",

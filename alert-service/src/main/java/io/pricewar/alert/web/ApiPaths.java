@@ -7,6 +7,9 @@ public final class ApiPaths {
 
     public static final String SUBSCRIPTION = SUBSCRIPTIONS + "/{id}";
 
+    /** The caller's live notifications, as Server-Sent Events. */
+    public static final String STREAM = "/api/v1/stream";
+
     private ApiPaths() {
     }
 }

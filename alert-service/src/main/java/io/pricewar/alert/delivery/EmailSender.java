@@ -42,8 +42,8 @@ class EmailSender {
             // Retried rather than refused: configuring spring.mail.host and restarting lets it through.
             return Mono.just(new AttemptResult.Retry("no SMTP server configured (spring.mail.host)", null, null));
         }
-        SimpleMailMessage message = message(to, deliveryId, payload);
-        return Mono.fromCallable(() -> send(sender, message))
+        // Built inside the callable, so even an unreadable payload becomes a recorded failed attempt.
+        return Mono.fromCallable(() -> send(sender, message(to, deliveryId, payload)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(attemptTimeout)
                 .onErrorResume(error -> Mono.just(failure(error)));

@@ -38,7 +38,8 @@ import java.util.Map;
         "pricewar.alert.delivery.guard.allow-plain-http=true",
         "pricewar.alert.delivery.guard.allowed-networks=127.0.0.0/8",
         "pricewar.alert.owners.admin-key=" + AlertIntegrationTest.ADMIN_KEY})
-@AutoConfigureWebTestClient
+// Generous: on a loaded 2-core CI machine a first request can take more than the default 5 s.
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class AlertIntegrationTest {
 
     protected static final String ADMIN_KEY = "test-admin-key";

@@ -40,7 +40,7 @@ public final class ProjectionFold {
             heads.put(event.pointId(), event.seq());
             newest.put(event.pointId(), CurrentPrice.after(event));
         }
-        return new ProjectionPlan(history, List.copyOf(newest.values()), gaps, placements);
+        return new ProjectionPlan(history, List.copyOf(newest.values()), gaps, placements, storedSeqs);
     }
 
     static Placement place(long seq, long head) {

@@ -19,7 +19,7 @@ import java.time.Duration;
 public record ProjectionProperties(
         @DefaultValue("ledger-service") String groupId,
         @DefaultValue("1") int concurrency,
-        @DefaultValue("500") int maxBatchSize,
+        @DefaultValue("2000") int maxBatchSize,
         @DefaultValue("30s") Duration writeTimeout,
         @DefaultValue("500ms") Duration retryInitialInterval,
         @DefaultValue("30s") Duration retryMaxInterval) {

@@ -69,12 +69,16 @@ public final class LedgerCollections {
     /**
      * The unique (pointId, seq) index is what makes a redelivered event a no-op. The single-field
      * indexes serve the time-window queries (changes feed, audit, as-of); compound ones would be
-     * ignored by the in-JVM server.
+     * ignored by the in-JVM server. The current prices' (_id, seq) index is redundant on a real
+     * mongod, but the in-JVM server uses an index only for a query naming exactly its fields, and
+     * without it every compare-and-set of a current price would scan the whole collection.
      */
     public Mono<Void> ensureIndexes() {
         return Mono.from(history().createIndex(
                         Indexes.ascending(LedgerDocuments.POINT_ID, LedgerDocuments.SEQ),
                         new IndexOptions().unique(true).name("pointId_seq_unique")))
+                .then(Mono.from(current().createIndex(Indexes.ascending(LedgerDocuments.ID, LedgerDocuments.SEQ),
+                        new IndexOptions().unique(true).name("id_seq_unique"))))
                 .thenMany(Flux.fromIterable(List.of(LedgerDocuments.OBSERVED_AT, LedgerDocuments.VENDOR))
                         .concatMap(field -> history().createIndex(Indexes.ascending(field))))
                 .then();

@@ -76,7 +76,7 @@ public final class MongoProjectionStore implements ProjectionStore {
     public Mono<Stored> store(ProjectionPlan plan, List<SourcePosition> checkpoints) {
         return Mono.zip(insertHistory(plan), recordGaps(plan), (history, gaps) -> history)
                 .doOnNext(history -> faults.reached(StoreFaults.Step.HISTORY_WRITTEN))
-                .flatMap(history -> advanceCurrent(plan.current()).thenReturn(history))
+                .flatMap(history -> advanceCurrent(plan).thenReturn(history))
                 .doOnNext(history -> faults.reached(StoreFaults.Step.CURRENT_WRITTEN))
                 .flatMap(history -> saveCheckpoints(checkpoints).thenReturn(history))
                 .doOnNext(history -> faults.reached(StoreFaults.Step.CHECKPOINT_WRITTEN))
@@ -96,11 +96,43 @@ public final class MongoProjectionStore implements ProjectionStore {
     }
 
     /**
+     * Moves each point on from the seq the batch read, as a compare-and-set on that exact seq (or
+     * an insert for a point the store did not have), so that every write finds its document by
+     * equality on {@code (_id, seq)}, which an index answers on any server. The filter is a plain
+     * document because {@code Filters.and} renders as {@code $and}, which the in-JVM server never
+     * takes to an index. If any write misses, another writer moved a point meanwhile (a rebalance,
+     * a stale plan); the whole list is then written again with {@link #advanceIfNewer}, which
+     * settles each point at the higher seq.
+     */
+    private Mono<Void> advanceCurrent(ProjectionPlan plan) {
+        List<CurrentPrice> current = plan.current();
+        if (current.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.from(collections.current().bulkWrite(compareAndSet(plan), UNORDERED))
+                .map(result -> result.getMatchedCount() + result.getInsertedCount())
+                .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicateKeys(e)
+                        ? Mono.just(e.getWriteResult().getMatchedCount() + e.getWriteResult().getInsertedCount())
+                        : Mono.error(e))
+                .flatMap(applied -> applied == current.size() ? Mono.<Void>empty() : advanceIfNewer(current).then());
+    }
+
+    private static List<WriteModel<Document>> compareAndSet(ProjectionPlan plan) {
+        return plan.current().stream().<WriteModel<Document>>map(point -> {
+            long read = plan.readSeq(point.pointId());
+            Document next = LedgerDocuments.current(point);
+            return read == 0 ? new InsertOneModel<>(next) : new ReplaceOneModel<>(
+                    new Document(LedgerDocuments.ID, point.pointId().toString()).append(LedgerDocuments.SEQ, read),
+                    next);
+        }).toList();
+    }
+
+    /**
      * Replaces a point's document only if it stands at a lower seq. If it stands at the same or a
      * higher seq the filter matches nothing, the upsert tries to insert its {@code _id} again and
      * gets a duplicate key: the point is already further on, which is not an error.
      */
-    private Mono<Bulk> advanceCurrent(List<CurrentPrice> current) {
+    private Mono<Bulk> advanceIfNewer(List<CurrentPrice> current) {
         return bulk(collections.current(), current.stream()
                 .<WriteModel<Document>>map(point -> new ReplaceOneModel<>(
                         Filters.and(Filters.eq(LedgerDocuments.ID, point.pointId().toString()),

@@ -11,15 +11,21 @@ import java.util.Map;
 /** Streams a generation's collections once into a {@link ProjectionChecksum}. */
 public final class ProjectionDigests {
 
+    /**
+     * Documents per reply when streaming a whole collection: without it the in-JVM server puts a
+     * sorted or large result in one reply, past the 48 MB a wire message may hold.
+     */
+    public static final int READ_BATCH = 1_000;
+
     private ProjectionDigests() {
     }
 
     /** Over the whole generation: history and current prices. */
     public static Mono<ProjectionChecksum.Result> of(LedgerCollections collections) {
         ProjectionChecksum checksum = new ProjectionChecksum();
-        return Flux.from(collections.history().find())
+        return Flux.from(collections.history().find().batchSize(READ_BATCH))
                 .doOnNext(doc -> checksum.addHistory(LedgerDocuments.historyEntry(doc)))
-                .thenMany(Flux.from(collections.current().find()))
+                .thenMany(Flux.from(collections.current().find().batchSize(READ_BATCH)))
                 .doOnNext(doc -> checksum.addCurrent(LedgerDocuments.currentPrice(doc)))
                 .then(Mono.fromSupplier(checksum::result));
     }
@@ -32,7 +38,8 @@ public final class ProjectionDigests {
                                                              Map<Integer, Long> lastOffsets) {
         ProjectionChecksum checksum = new ProjectionChecksum();
         return Flux.fromIterable(lastOffsets.entrySet())
-                .concatMap(bound -> collections.history().find(upTo(topic, bound.getKey(), bound.getValue())))
+                .concatMap(bound -> collections.history().find(upTo(topic, bound.getKey(), bound.getValue()))
+                        .batchSize(READ_BATCH))
                 .doOnNext(doc -> checksum.addHistory(LedgerDocuments.historyEntry(doc)))
                 .then(Mono.fromSupplier(checksum::result));
     }

@@ -79,6 +79,28 @@ class MongoProjectionStoreIT {
     }
 
     @Test
+    void currentWriteFromAStaleReadNeverMovesAPointBack() {
+        project(List.of(at(qwenListed(), 0, 0), at(qwenCut(), 0, 1), at(qwenDelisted(), 0, 2)));
+        ProjectionPlan readAtOne = ProjectionFold.plan(List.of(at(qwenCut(), 0, 1)), Map.of(QWEN_LONG_INPUT, 1L));
+
+        store.store(readAtOne, List.of()).block(TIMEOUT);
+
+        assertThat(all(collections.current())).singleElement()
+                .satisfies(doc -> assertThat(doc).containsEntry("seq", 3L).containsEntry("status", "DELISTED"));
+    }
+
+    @Test
+    void currentWriteFromAnOlderReadStillMovesThePointOn() {
+        project(List.of(at(qwenListed(), 0, 0), at(qwenCut(), 0, 1)));
+        ProjectionPlan readAtOne = ProjectionFold.plan(List.of(at(qwenDelisted(), 0, 2)), Map.of(QWEN_LONG_INPUT, 1L));
+
+        store.store(readAtOne, List.of()).block(TIMEOUT);
+
+        assertThat(all(collections.current())).singleElement()
+                .satisfies(doc -> assertThat(doc).containsEntry("seq", 3L).containsEntry("status", "DELISTED"));
+    }
+
+    @Test
     void gapIsRecordedOnceHoweverOftenItIsReplayed() {
         project(List.of(at(qwenListed(), 0, 0)));
         project(List.of(at(qwenDelisted(), 0, 5)));

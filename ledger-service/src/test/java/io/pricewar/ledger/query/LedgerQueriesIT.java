@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The query API over the May 2024 price war, fed through the real broker. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = LedgerApplication.CONFIG_NAME)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // a loaded 2-core CI machine can exceed the default 5 s
 class LedgerQueriesIT {
 
     static final EmbeddedKafka KAFKA = EmbeddedKafka.start();

@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The real ledger, fed through a real broker, read through its HTTP API. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = LedgerApplication.CONFIG_NAME)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // a loaded 2-core CI machine can exceed the default 5 s
 class PriceEventsProjectionIT {
 
     static final EmbeddedKafka KAFKA = EmbeddedKafka.start();

@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  */
 class GracefulShutdownIT {
 
-    private static final int EVENTS = 3000;
+    // Many batches (the ledger takes up to 2000 records a batch), so the stop lands mid-stream.
+    private static final int EVENTS = 20_000;
 
     private final EmbeddedKafka kafka = EmbeddedKafka.start();
     private final EmbeddedMongo mongo = EmbeddedMongo.inMemory();

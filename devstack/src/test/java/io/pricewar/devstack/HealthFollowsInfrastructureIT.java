@@ -76,10 +76,13 @@ class HealthFollowsInfrastructureIT {
         return List.of(services.scraperUrl(), services.ledgerUrl(), services.alertUrl());
     }
 
+    /** Readiness and the overall health endpoint both answer {@code expected} (200 UP, 503 DOWN). */
     private void awaitReadiness(List<String> serviceUrls, int expected) {
         await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
             for (String service : serviceUrls) {
                 assertThat(readiness(service)).as(() -> service + " " + body(service + "/actuator/health/readiness"))
+                        .isEqualTo(expected);
+                assertThat(status(service + "/actuator/health")).as(() -> service + " " + body(service + "/actuator/health"))
                         .isEqualTo(expected);
             }
         });

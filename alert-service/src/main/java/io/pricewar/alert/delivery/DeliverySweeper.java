@@ -1,11 +1,9 @@
 package io.pricewar.alert.delivery;
 
+import io.pricewar.alert.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,49 +12,20 @@ import reactor.core.publisher.Mono;
  * mid-send) does not lose the notification.
  */
 @Component
-class DeliverySweeper implements SmartLifecycle {
+class DeliverySweeper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverySweeper.class);
 
     private final Deliveries deliveries;
-    private final DeliveryProperties properties;
-    private volatile Disposable sweeping;
 
     DeliverySweeper(Deliveries deliveries, DeliveryProperties properties) {
+        super("delivery sweep", properties.sweepInterval());
         this.deliveries = deliveries;
-        this.properties = properties;
     }
 
     @Override
-    public void start() {
-        sweeping = Flux.interval(properties.sweepInterval())
-                // A sweep that outlasts the interval makes the next tick wait, not pile up.
-                .onBackpressureDrop()
-                .concatMap(tick -> sweepOnce(), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = sweeping;
-        if (running != null) {
-            running.dispose();
-        }
-        sweeping = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sweeping != null;
-    }
-
-    private Mono<Long> sweepOnce() {
-        return deliveries.attemptDue()
-                .doOnNext(this::logTakeOver)
-                .onErrorResume(error -> {
-                    log.warn("delivery sweep failed; trying again in {}", properties.sweepInterval(), error);
-                    return Mono.empty();
-                });
+    protected Mono<Long> runOnce() {
+        return deliveries.attemptDue().doOnNext(this::logTakeOver);
     }
 
     private void logTakeOver(long count) {

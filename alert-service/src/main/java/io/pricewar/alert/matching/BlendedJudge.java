@@ -1,5 +1,6 @@
 package io.pricewar.alert.matching;
 
+import io.pricewar.alert.PeriodicTask;
 import io.pricewar.alert.delivery.Deliveries;
 import io.pricewar.alert.delivery.Notification;
 import io.pricewar.alert.rules.AlertCondition;
@@ -9,9 +10,7 @@ import io.pricewar.alert.subscription.Subscription;
 import io.pricewar.events.PricePointId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,7 +24,7 @@ import java.util.List;
  * that leaves the blend no lower is reported as a headline cut, never as a drop.
  */
 @Component
-class BlendedJudge implements SmartLifecycle {
+class BlendedJudge extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(BlendedJudge.class);
     private static final Duration LEASE = Duration.ofSeconds(30);
@@ -38,10 +37,10 @@ class BlendedJudge implements SmartLifecycle {
     private final Deliveries deliveries;
     private final RulesProperties rules;
     private final Clock clock = Clock.systemUTC();
-    private volatile Disposable sweeping;
 
     BlendedJudge(ModelChecks checks, PointPrices prices, LiveSubscriptions subscriptions, Cooldowns cooldowns,
                  Deliveries deliveries, RulesProperties rules) {
+        super("blended judgement", rules.checkInterval());
         this.checks = checks;
         this.prices = prices;
         this.subscriptions = subscriptions;
@@ -90,27 +89,7 @@ class BlendedJudge implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        sweeping = Flux.interval(rules.checkInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> judgeDue().onErrorResume(error -> {
-                    log.warn("blended judgement failed; trying again in {}", rules.checkInterval(), error);
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = sweeping;
-        if (running != null) {
-            running.dispose();
-        }
-        sweeping = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sweeping != null;
+    protected Mono<Long> runOnce() {
+        return judgeDue();
     }
 }

@@ -64,7 +64,12 @@ class DigestSender extends PeriodicTask {
         Instant now = clock.instant();
         return items.due(now, properties.batch()).collectList()
                 .flatMapMany(unsent -> Flux.fromIterable(DigestPlan.due(unsent, now)))
-                .concatMap(this::send)
+                .concatMap(key -> send(key).onErrorResume(error -> {
+                    // One digest that cannot be recorded now must not hold up the others.
+                    log.warn("could not send the digest of {} for {}; trying again at the next check",
+                            key.day(), key.subscriptionId(), error);
+                    return Mono.empty();
+                }))
                 .count();
     }
 

@@ -81,7 +81,10 @@ class NotificationFeed extends PeriodicTask {
 
     @Override
     public void start() {
-        local = deliveries.produced().subscribe(produced -> offer(produced, clock.instant()));
+        // Only the watched owners' notifications are remembered: the others cost a map lookup.
+        local = deliveries.produced()
+                .filter(produced -> watched.containsKey(produced.ownerId()))
+                .subscribe(produced -> offer(produced, clock.instant()));
         super.start();
     }
 

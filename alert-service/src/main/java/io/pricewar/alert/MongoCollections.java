@@ -21,6 +21,12 @@ public final class MongoCollections {
     /** Blended judgements of one observation of a model, due once its meters are all in. */
     public static final String MODEL_CHECKS = "model_checks";
 
+    /**
+     * Notifications held for a daily digest: {@code _id} is {@code subscriptionId:eventId}, as in
+     * the outbox, so an event is collected once; {@code sentIn} names the digest that listed it.
+     */
+    public static final String DIGEST_ITEMS = "digest_items";
+
     private MongoCollections() {
     }
 }

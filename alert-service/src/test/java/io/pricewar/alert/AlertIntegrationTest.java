@@ -4,6 +4,7 @@ import io.pricewar.infra.EmbeddedKafka;
 import io.pricewar.infra.EmbeddedMongo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -34,12 +35,15 @@ import java.util.Map;
         // Blended judgements wait for a model's meters to settle; the tests publish them at once.
         "pricewar.alert.rules.blended-settle=500ms",
         "pricewar.alert.rules.check-interval=100ms",
+        // Digests are due when a test moves the clock past a cut-over; look often.
+        "pricewar.alert.digest.check-interval=200ms",
         // The receivers of these tests listen on plain http at 127.0.0.1.
         "pricewar.alert.delivery.guard.allow-plain-http=true",
         "pricewar.alert.delivery.guard.allowed-networks=127.0.0.0/8",
         "pricewar.alert.owners.admin-key=" + AlertIntegrationTest.ADMIN_KEY})
 // Generous: on a loaded 2-core CI machine a first request can take more than the default 5 s.
 @AutoConfigureWebTestClient(timeout = "30s")
+@Import(TestClock.Config.class)
 public abstract class AlertIntegrationTest {
 
     protected static final String ADMIN_KEY = "test-admin-key";

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,16 @@ public class Deliveries {
      * re-published or re-consumed event).
      */
     public Mono<Delivery> recordAndSend(Subscription subscription, Notification notification) {
-        Delivery delivery = pendingDelivery(subscription, notification);
+        return recordAndSend(subscription, notification.eventId(), notification);
+    }
+
+    /**
+     * As {@link #recordAndSend(Subscription, Notification)}, for a payload of another shape (a
+     * daily digest) that stands for {@code eventId}: at most one delivery per (subscription,
+     * eventId), ever.
+     */
+    public Mono<Delivery> recordAndSend(Subscription subscription, String eventId, Object payload) {
+        Delivery delivery = pendingDelivery(subscription, eventId, payload);
         return outbox.insertIfAbsent(delivery)
                 .filter(inserted -> inserted)
                 .map(inserted -> delivery)
@@ -158,6 +168,19 @@ public class Deliveries {
                 .count();
     }
 
+    /** The delivery recorded under {@code id}, if any. */
+    public Mono<Delivery> byId(String id) {
+        return outbox.findById(id);
+    }
+
+    /**
+     * Deliveries of {@code subscriptionIds} recorded at or after {@code since} (by the recording
+     * replica's clock), oldest first: what every replica recorded, for live streams.
+     */
+    public Flux<Delivery> recordedSince(Collection<String> subscriptionIds, Instant since) {
+        return outbox.findRecordedSince(subscriptionIds, since);
+    }
+
     public Flux<Delivery> ofSubscription(String subscriptionId) {
         return outbox.findBySubscription(subscriptionId);
     }
@@ -213,8 +236,12 @@ public class Deliveries {
     }
 
     private Delivery pendingDelivery(Subscription subscription, Notification notification) {
+        return pendingDelivery(subscription, notification.eventId(), notification);
+    }
+
+    private Delivery pendingDelivery(Subscription subscription, String eventId, Object payload) {
         Instant now = clock.instant();
-        return Delivery.pending(notification, subscription.webhookUrl(), json.writeValueAsString(notification),
-                now, now.plus(properties.lease()));
+        return Delivery.pending(subscription.id(), eventId, subscription.webhookUrl(),
+                json.writeValueAsString(payload), now, now.plus(properties.lease()));
     }
 }

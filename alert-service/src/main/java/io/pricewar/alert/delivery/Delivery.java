@@ -40,10 +40,9 @@ public record Delivery(
         return subscriptionId + ":" + eventId;
     }
 
-    static Delivery pending(Notification notification, URI webhookUrl, String payload, Instant now,
+    static Delivery pending(String subscriptionId, String eventId, URI webhookUrl, String payload, Instant now,
                             Instant leaseUntil) {
-        return new Delivery(idOf(notification.subscriptionId(), notification.eventId()),
-                notification.subscriptionId(), notification.eventId(), webhookUrl, payload,
+        return new Delivery(idOf(subscriptionId, eventId), subscriptionId, eventId, webhookUrl, payload,
                 DeliveryStatus.PENDING, 0, now, leaseUntil, null, null, null);
     }
 }

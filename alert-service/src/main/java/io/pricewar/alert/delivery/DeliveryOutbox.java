@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,8 @@ import java.util.stream.IntStream;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
 /**
@@ -130,6 +133,16 @@ class DeliveryOutbox {
 
     Flux<Delivery> findBySubscription(String subscriptionId) {
         return Flux.from(collection.find(eq("subscriptionId", subscriptionId)).sort(Sorts.ascending("createdAt")))
+                .map(DeliveryOutbox::fromDocument);
+    }
+
+    /** Uses the (subscriptionId, createdAt) index. */
+    Flux<Delivery> findRecordedSince(Collection<String> subscriptionIds, Instant since) {
+        if (subscriptionIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return Flux.from(collection.find(and(in("subscriptionId", subscriptionIds), gte("createdAt", Date.from(since))))
+                        .sort(Sorts.ascending("createdAt")))
                 .map(DeliveryOutbox::fromDocument);
     }
 

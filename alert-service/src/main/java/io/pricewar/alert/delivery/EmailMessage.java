@@ -15,6 +15,9 @@ record EmailMessage(String subject, String body) {
 
     static EmailMessage of(JsonNode notification) {
         String kind = text(notification, "kind");
+        if (DailyDigest.KIND.equals(kind)) {
+            return digest(notification);
+        }
         String about = about(notification);
         String oldPrice = price(notification.get("oldPrice"));
         String newPrice = price(notification.get("newPrice"));
@@ -41,6 +44,27 @@ record EmailMessage(String subject, String body) {
         optional(notification, "observedAt").ifPresent(at -> lines.add("Observed at: " + at));
         lines.add("Event: " + text(notification, "eventId"));
         lines.add("Subscription: " + text(notification, "subscriptionId"));
+        return new EmailMessage(subject, String.join("\n", lines) + "\n");
+    }
+
+    /** One line per notification of the day, each with the prices and the event it is about. */
+    private static EmailMessage digest(JsonNode digest) {
+        String day = text(digest, "day");
+        String count = text(digest, "count");
+        String subject = "[PriceWar] Daily digest of " + day + " (" + text(digest, "zone") + "): " + count
+                + " notification" + ("1".equals(count) ? "" : "s");
+        List<String> lines = new ArrayList<>();
+        lines.add("Daily digest of " + day + ", from " + text(digest, "from") + " until " + text(digest, "until"));
+        lines.add("");
+        digest.get("notifications").forEach(n -> {
+            String oldPrice = price(n.get("oldPrice"));
+            String newPrice = price(n.get("newPrice"));
+            lines.add("- " + text(n, "kind") + " " + about(n)
+                    + (oldPrice == null && newPrice == null ? "" : ": " + orNone(oldPrice) + " -> " + orNone(newPrice))
+                    + " (event " + text(n, "eventId") + ")");
+        });
+        lines.add("");
+        lines.add("Subscription: " + text(digest, "subscriptionId"));
         return new EmailMessage(subject, String.join("\n", lines) + "\n");
     }
 

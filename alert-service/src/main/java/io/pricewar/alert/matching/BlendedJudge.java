@@ -3,6 +3,7 @@ package io.pricewar.alert.matching;
 import io.pricewar.alert.PeriodicTask;
 import io.pricewar.alert.delivery.Deliveries;
 import io.pricewar.alert.delivery.Notification;
+import io.pricewar.alert.digest.DigestCollector;
 import io.pricewar.alert.rules.AlertCondition;
 import io.pricewar.alert.rules.BlendedPrice;
 import io.pricewar.alert.rules.config.RulesProperties;
@@ -35,17 +36,19 @@ class BlendedJudge extends PeriodicTask {
     private final LiveSubscriptions subscriptions;
     private final Cooldowns cooldowns;
     private final Deliveries deliveries;
+    private final DigestCollector digests;
     private final RulesProperties rules;
     private final Clock clock = Clock.systemUTC();
 
     BlendedJudge(ModelChecks checks, PointPrices prices, LiveSubscriptions subscriptions, Cooldowns cooldowns,
-                 Deliveries deliveries, RulesProperties rules) {
+                 Deliveries deliveries, DigestCollector digests, RulesProperties rules) {
         super("blended judgement", rules.checkInterval());
         this.checks = checks;
         this.prices = prices;
         this.subscriptions = subscriptions;
         this.cooldowns = cooldowns;
         this.deliveries = deliveries;
+        this.digests = digests;
         this.rules = rules;
     }
 
@@ -84,7 +87,8 @@ class BlendedJudge extends PeriodicTask {
         return cooldowns.claim(s.id() + "|" + check.modelKey() + "|" + verdict.outcome(), check.id(),
                         check.appendedAt(), s.cooldown())
                 .filter(claimed -> claimed)
-                .flatMap(claimed -> deliveries.recordAndSend(s, notification))
+                .flatMap(claimed -> digests.divert(List.of(new Deliveries.Pending(s, notification))))
+                .flatMap(deliveries::recordAllAndSend)
                 .then();
     }
 

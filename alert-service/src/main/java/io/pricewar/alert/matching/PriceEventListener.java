@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pricewar.alert.delivery.Deliveries;
 import io.pricewar.alert.delivery.Notification;
+import io.pricewar.alert.digest.DigestCollector;
 import io.pricewar.alert.rules.FxRates;
 import io.pricewar.alert.rules.config.RulesProperties;
 import io.pricewar.events.PriceChanged;
@@ -46,6 +47,7 @@ class PriceEventListener {
     private final ModelChecks checks;
     private final Cooldowns cooldowns;
     private final Deliveries deliveries;
+    private final DigestCollector digests;
     private final MatchingProperties properties;
     private final RulesProperties rules;
     private final FxRates fx;
@@ -53,13 +55,14 @@ class PriceEventListener {
     private final Clock clock = Clock.systemUTC();
 
     PriceEventListener(LiveSubscriptions subscriptions, PointPrices prices, ModelChecks checks, Cooldowns cooldowns,
-                       Deliveries deliveries, MatchingProperties properties, RulesProperties rules, FxRates fx,
-                       MeterRegistry meters) {
+                       Deliveries deliveries, DigestCollector digests, MatchingProperties properties,
+                       RulesProperties rules, FxRates fx, MeterRegistry meters) {
         this.subscriptions = subscriptions;
         this.prices = prices;
         this.checks = checks;
         this.cooldowns = cooldowns;
         this.deliveries = deliveries;
+        this.digests = digests;
         this.properties = properties;
         this.rules = rules;
         this.fx = fx;
@@ -91,7 +94,10 @@ class PriceEventListener {
         return checks.schedule(check, clock.instant().plus(rules.blendedSettle()));
     }
 
-    /** Claims each firing's cooldown window, then records the survivors' deliveries in one batch. */
+    /**
+     * Claims each firing's cooldown window, then holds the survivors of digest subscriptions for
+     * their digest and records the others' deliveries in one batch.
+     */
     private Mono<Long> recordDeliveries(PriceEvent event, Instant appendedAt, SubscriptionMatcher.Outcome outcome) {
         return Flux.fromIterable(outcome.fired())
                 .flatMap(match -> cooldowns.claim(match.subscription().id() + "|" + event.pointId(), event.eventId(),
@@ -100,6 +106,7 @@ class PriceEventListener {
                         .map(claimed -> new Deliveries.Pending(match.subscription(),
                                 Notification.of(match.subscription(), event, match.firing()))), CLAIM_CONCURRENCY)
                 .collectList()
+                .flatMap(digests::divert)
                 .flatMap(deliveries::recordAllAndSend);
     }
 

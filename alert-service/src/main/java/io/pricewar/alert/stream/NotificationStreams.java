@@ -2,7 +2,6 @@ package io.pricewar.alert.stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.pricewar.alert.delivery.Deliveries;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
@@ -13,8 +12,8 @@ import reactor.core.publisher.Sinks;
 import java.time.Duration;
 
 /**
- * One owner's live notifications as Server-Sent Events: the notifications this replica records,
- * filtered to the owner's, interleaved with heartbeats. The first heartbeat is sent at once, so a
+ * One owner's live notifications as Server-Sent Events: the owner's notifications, whichever
+ * replica recorded them ({@link NotificationFeed}), interleaved with heartbeats. The first heartbeat is sent at once, so a
  * client knows the stream is open and that nothing recorded from then on will be missed.
  */
 @Component
@@ -24,15 +23,15 @@ class NotificationStreams implements SmartLifecycle {
 
     static final String HEARTBEAT = "heartbeat";
 
-    private final Deliveries deliveries;
+    private final NotificationFeed feed;
     private final StreamProperties properties;
     private final Counter dropped;
     /** Ends every stream on shutdown, so open streams do not hold up the graceful shutdown. */
     private final Sinks.Empty<Void> closing = Sinks.empty();
     private volatile boolean running;
 
-    NotificationStreams(Deliveries deliveries, StreamProperties properties, MeterRegistry meters) {
-        this.deliveries = deliveries;
+    NotificationStreams(NotificationFeed feed, StreamProperties properties, MeterRegistry meters) {
+        this.feed = feed;
         this.properties = properties;
         this.dropped = meters.counter("alert.stream.dropped");
     }
@@ -43,8 +42,7 @@ class NotificationStreams implements SmartLifecycle {
     }
 
     private Flux<ServerSentEvent<String>> notificationsOf(String ownerId) {
-        return deliveries.produced()
-                .filter(produced -> produced.ownerId().equals(ownerId))
+        return feed.of(ownerId)
                 .onBackpressureBuffer(properties.buffer(), overflow -> dropped.increment(),
                         BufferOverflowStrategy.DROP_OLDEST)
                 .map(produced -> ServerSentEvent.builder(produced.payload())

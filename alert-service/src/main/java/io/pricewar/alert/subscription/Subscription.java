@@ -22,10 +22,20 @@ import java.util.UUID;
  * @param signingSecret  the {@code whsec_} secret its webhooks are signed with
  * @param disabledReason why its endpoint is no longer called (it answered 410 Gone); null while active
  * @param version        raised by every change, so replicas apply changes in order
+ * @param digest         when set, its notifications are collected and sent once a day as one
+ *                       digest; null to send each as it happens
  */
 public record Subscription(String id, String ownerId, URI webhookUrl, AlertCondition condition, PointTarget target,
                            Duration cooldown, Instant createdAt, String signingSecret, String disabledReason,
-                           long version) {
+                           long version, DigestSchedule digest) {
+
+    /** A subscription that sends each notification as it happens. */
+    public Subscription(String id, String ownerId, URI webhookUrl, AlertCondition condition, PointTarget target,
+                        Duration cooldown, Instant createdAt, String signingSecret, String disabledReason,
+                        long version) {
+        this(id, ownerId, webhookUrl, condition, target, cooldown, createdAt, signingSecret, disabledReason, version,
+                null);
+    }
 
     public Subscription {
         Objects.requireNonNull(id, "id");
@@ -50,13 +60,25 @@ public record Subscription(String id, String ownerId, URI webhookUrl, AlertCondi
     /** A new subscription; the instant is cut to milliseconds, the precision MongoDB keeps. */
     public static Subscription create(String ownerId, URI webhookUrl, AlertCondition condition, PointTarget target,
                                       Duration cooldown, Instant now) {
+        return create(ownerId, webhookUrl, condition, target, cooldown, null, now);
+    }
+
+    /** A new subscription, sending a daily digest when {@code digest} is set. */
+    public static Subscription create(String ownerId, URI webhookUrl, AlertCondition condition, PointTarget target,
+                                      Duration cooldown, DigestSchedule digest, Instant now) {
         return new Subscription(UUID.randomUUID().toString(), ownerId, webhookUrl, condition, target, cooldown,
-                now.truncatedTo(ChronoUnit.MILLIS), SigningSecret.generate(), null, 1);
+                now.truncatedTo(ChronoUnit.MILLIS), SigningSecret.generate(), null, 1, digest);
     }
 
     /** This subscription with another condition, target, webhook and cooldown; the rest kept. */
     public Subscription changedTo(URI webhookUrl, AlertCondition condition, PointTarget target, Duration cooldown) {
+        return changedTo(webhookUrl, condition, target, cooldown, digest);
+    }
+
+    /** This subscription with another condition, target, webhook, cooldown and digest; the rest kept. */
+    public Subscription changedTo(URI webhookUrl, AlertCondition condition, PointTarget target, Duration cooldown,
+                                  DigestSchedule digest) {
         return new Subscription(id, ownerId, webhookUrl, condition, target, cooldown, createdAt, signingSecret,
-                disabledReason, version + 1);
+                disabledReason, version + 1, digest);
     }
 }

@@ -18,8 +18,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Subscriptions in MongoDB, one document each, mapped by hand to keep the domain free of Mongo.
@@ -97,6 +101,16 @@ public class SubscriptionRepository {
                 .collectList();
     }
 
+    /**
+     * The ids of every subscription of {@code ownerIds}, deleted ones too, each with its owner: to
+     * find the owners' deliveries, which name only the subscription.
+     */
+    public Mono<Map<String, String>> ownersBySubscription(Collection<String> ownerIds) {
+        return Flux.from(collection.find(Filters.in("ownerId", ownerIds))
+                        .projection(new Document("_id", 1).append("ownerId", 1)))
+                .collectMap(d -> d.getString("_id"), d -> d.getString("ownerId"));
+    }
+
     /** Stops every subscription of the owner that notifies {@code webhookUrl}, saying why. */
     public Mono<Void> disableEndpoint(String ownerId, URI webhookUrl, String reason) {
         return Mono.from(collection.updateMany(
@@ -136,7 +150,15 @@ public class SubscriptionRepository {
                 .append("createdAt", Date.from(s.createdAt()))
                 .append("signingSecret", s.signingSecret())
                 .append("disabledReason", s.disabledReason())
-                .append("version", s.version());
+                .append("version", s.version())
+                .append("digest", s.digest() == null ? null
+                        : new Document("at", s.digest().at().toString()).append("zone", s.digest().zone().getId()));
+    }
+
+    private static DigestSchedule digest(Document d) {
+        Document digest = d.get("digest", Document.class);
+        return digest == null ? null
+                : new DigestSchedule(LocalTime.parse(digest.getString("at")), ZoneId.of(digest.getString("zone")));
     }
 
     private static Document conditionDocument(ConditionText c) {
@@ -170,6 +192,6 @@ public class SubscriptionRepository {
         return new Subscription(d.getString("_id"), d.getString("ownerId"), URI.create(d.getString("webhookUrl")),
                 conditionText(d).toCondition(), target, cooldown == null ? Duration.ZERO : Duration.ofMillis(cooldown.longValue()),
                 d.getDate("createdAt").toInstant(), d.getString("signingSecret"), d.getString("disabledReason"),
-                version == null ? 1 : version.longValue());
+                version == null ? 1 : version.longValue(), digest(d));
     }
 }

@@ -26,12 +26,18 @@ import java.util.Set;
  * @param cooldown  ISO-8601 ({@code "PT1H"}): after a firing on a point, how long it stays silent there
  * @param emailTo   the e-mail channel: the address to notify instead of a webhook; give one of
  *                  {@code webhookUrl} and {@code emailTo}
+ * @param digest    optional: a daily digest instead of one notification at a time
  */
 record SubscriptionRequest(String webhookUrl, String rule, ConditionText condition, Target target, String cooldown,
-                           String emailTo) {
+                           String emailTo, DigestText digest) {
 
     SubscriptionRequest(String webhookUrl, String rule, ConditionText condition, Target target, String cooldown) {
         this(webhookUrl, rule, condition, target, cooldown, null);
+    }
+
+    SubscriptionRequest(String webhookUrl, String rule, ConditionText condition, Target target, String cooldown,
+                        String emailTo) {
+        this(webhookUrl, rule, condition, target, cooldown, emailTo, null);
     }
 
     private static final Set<String> WEBHOOK_SCHEMES = Set.of("http", "https");
@@ -55,7 +61,8 @@ record SubscriptionRequest(String webhookUrl, String rule, ConditionText conditi
                 newCondition ? condition : ConditionText.of(existing.condition()),
                 target != null ? target : new Target(t.vendor(), t.model(), t.meter(), t.tier()),
                 cooldown != null ? cooldown : existing.cooldown().toString(),
-                newEndpoint ? emailTo : existingEmail);
+                newEndpoint ? emailTo : existingEmail,
+                digest != null ? digest : DigestText.of(existing.digest()));
     }
 
     List<FieldProblem> problems(DestinationGuard guard, FxRates fx) {
@@ -73,19 +80,26 @@ record SubscriptionRequest(String webhookUrl, String rule, ConditionText conditi
             }
         }
         checkCooldown(problems);
+        if (digest != null) {
+            problems.addAll(digest.problems("digest"));
+        }
         return problems;
     }
 
     /** The subscription this request asks for; only valid when {@link #problems} is empty. */
     Subscription toSubscription(String ownerId, Instant now) {
         return Subscription.create(ownerId, endpoint(), conditionText().toCondition(), pointTarget(),
-                cooldownDuration(), now);
+                cooldownDuration(), digestSchedule(), now);
     }
 
     /** {@code existing} changed as this request asks; only valid when {@link #problems} is empty. */
     Subscription applyTo(Subscription existing) {
         return existing.changedTo(endpoint(), conditionText().toCondition(), pointTarget(),
-                cooldownDuration());
+                cooldownDuration(), digestSchedule());
+    }
+
+    private DigestSchedule digestSchedule() {
+        return digest == null ? null : digest.toSchedule();
     }
 
     private URI endpoint() {

@@ -7,11 +7,14 @@ import io.pricewar.alert.subscription.Subscription;
 import io.pricewar.events.PriceChanged;
 import io.pricewar.events.PriceListed;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import static io.pricewar.alert.PriceEventMother.changed;
 import static io.pricewar.alert.PriceEventMother.cnyPer1K;
@@ -53,6 +56,33 @@ class EmailMessageTest {
 
         assertThat(mail.subject()).isEqualTo("[PriceWar] TEST a test notification");
         assertThat(mail.body()).contains("Event: test-1");
+    }
+
+    @Test
+    void aDailyDigestListsEveryNotificationWithItsPricesAndEvent() {
+        PriceListed listed = listed(doubaoInput("doubao-pro-32k"), cnyPer1K("0.0050"));
+        PriceChanged first = changed(listed, cnyPer1K("0.0030"));
+        PriceChanged second = changed(first, cnyPer1K("0.0008"));
+        DailyDigest digest = DailyDigest.of(subscription.id(), LocalDate.of(2024, 5, 15), "Asia/Shanghai",
+                Instant.parse("2024-05-15T00:00:00Z"), Instant.parse("2024-05-16T00:00:00Z"),
+                List.of(tree(drop(first)), tree(drop(second))));
+
+        EmailMessage mail = EmailMessage.of(tree(digest));
+
+        assertThat(mail.subject()).isEqualTo("[PriceWar] Daily digest of 2024-05-15 (Asia/Shanghai): 2 notifications");
+        assertThat(mail.body()).contains(
+                "- ANY_DROP " + first.pointId() + ": 0.0050 CNY PER_1K_TOKENS (5 per 1M tokens) -> 0.0030 CNY "
+                        + "PER_1K_TOKENS (3 per 1M tokens) (event " + first.eventId() + ")",
+                "-> 0.0008 CNY PER_1K_TOKENS (0.8 per 1M tokens) (event " + second.eventId() + ")",
+                "Subscription: " + subscription.id());
+    }
+
+    private Notification drop(PriceChanged change) {
+        return Notification.of(subscription, change, new AlertCondition.AnyDrop().judge(change, FxRates.NONE).orElseThrow());
+    }
+
+    private JsonNode tree(Object payload) {
+        return json.readTree(json.writeValueAsString(payload));
     }
 
     private EmailMessage message(Notification notification) {

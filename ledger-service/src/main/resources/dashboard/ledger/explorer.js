@@ -1,7 +1,7 @@
 // Price explorer: pick a point, draw its history as a step chart over effective time, open the
 // evidence behind each event. Data: /api/v1/prices (the points), /api/v1/prices/{id}/history.
 import uPlot from '/webjars/uplot/dist/uPlot.esm.js';
-import {api, decimal, h, navigation, quoted, status, when} from '/dashboard/common/dashboard.js';
+import {api, decimal, h, navigation, quoted, rate, status, when} from '/dashboard/common/dashboard.js';
 
 const $ = id => document.getElementById(id);
 const PARTS = ['vendor', 'model', 'meter', 'tier'];
@@ -97,6 +97,8 @@ function draw(pointId, currency) {
     width: Math.max(element.clientWidth, 600),
     height: 320,
     title: pointId,
+    // The axis in UTC, as every time on the page and in the API.
+    tzDate: seconds => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
     scales: {x: {time: true}, y: {range: (u, min, max) => [0, max > 0 ? max * 1.15 : 1]}},
     axes: [{}, {label: `${currency} per 1M tokens`, size: 70}],
     series: [
@@ -135,11 +137,12 @@ function describeRates(currency) {
   const rates = new Map();
   for (const e of entries) {
     const r = e.converted.rate;
-    if (r) rates.set(`${r.from}-${r.date}`, `1 ${r.from} = ${r.rate} ${r.to} (rates of ${r.date})`);
+    if (r) rates.set(`${r.from}-${r.date}`, r);
   }
-  $('fx').textContent = rates.size === 0
-      ? `Prices as quoted, in ${currency}.`
-      : `Converted to ${currency} at the rate of the day each price took effect: ${[...rates.values()].join('; ')}.`;
+  $('fx').replaceChildren(...(rates.size === 0
+      ? [`Prices as quoted, in ${currency}.`]
+      : [`Converted to ${currency} at the rate of the day each price took effect: `,
+        ...[...rates.values()].flatMap((r, i) => [i > 0 ? '; ' : '', rate(r)]), '.']));
 }
 
 function openEvidence(index) {

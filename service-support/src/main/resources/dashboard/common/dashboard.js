@@ -87,6 +87,12 @@ export function percentOf(text) {
   return percent.format(text);
 }
 
+/** A dated exchange rate as the API names it: the rate shortened for reading, exact in the title. */
+export function rate(r) {
+  return h('span', {class: 'rate', title: `1 ${r.from} = ${r.rate} ${r.to}`},
+      `1 ${r.from} = ${significant.format(r.rate)} ${r.to} (rates of ${r.date})`);
+}
+
 /** A price as the vendor quotes it, e.g. "0.0005 CNY per 1K tokens". */
 export function quoted(price) {
   if (!price) return h('span', {class: 'none'}, '–');

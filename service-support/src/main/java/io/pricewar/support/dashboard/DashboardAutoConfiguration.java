@@ -15,6 +15,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,8 +42,20 @@ public class DashboardAutoConfiguration {
     static final String PAGES = "pricewar.dashboard.pages";
     static final String LINKS = "pricewar.dashboard.links";
 
+    /**
+     * Scripts only from this origin: the pages build their DOM from API data as text, and this
+     * keeps it so should a page ever slip (the subscriptions page holds an API key). Inline style
+     * attributes stay allowed; the chart and the bars set them.
+     */
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+
     @Bean
     RouterFunction<ServerResponse> dashboardRouter(Environment environment) {
+        return routes(environment);
+    }
+
+    static RouterFunction<ServerResponse> routes(Environment environment) {
         Resource pages = folder(environment.getRequiredProperty(PAGES));
         Resource common = new ClassPathResource("dashboard/common/");
         return RouterFunctions.route()
@@ -52,6 +65,10 @@ public class DashboardAutoConfiguration {
                 .GET("/dashboard/links.json", request -> ServerResponse.ok().bodyValue(links(environment)))
                 .add(RouterFunctions.resources("/dashboard/common/**", common))
                 .add(RouterFunctions.resources("/dashboard/**", pages))
+                .filter((request, next) -> {
+                    request.exchange().getResponse().getHeaders().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                    return next.handle(request);
+                })
                 .build();
     }
 
@@ -65,7 +82,7 @@ public class DashboardAutoConfiguration {
     private static Resource relative(Resource folder, String name) {
         try {
             return folder.createRelative(name);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("no " + name + " in " + folder, e);
         }
     }

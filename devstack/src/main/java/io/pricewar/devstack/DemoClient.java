@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -19,10 +21,17 @@ final class DemoClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final PriceWarServices services;
+    private final Path keyFile;
     private String apiKey;
 
     DemoClient(PriceWarServices services) {
+        this(services, null);
+    }
+
+    /** Keeps its API key in {@code keyFile}, so that a resumed devstack shows the same owner's subscriptions. */
+    DemoClient(PriceWarServices services, Path keyFile) {
         this.services = services;
+        this.keyFile = keyFile;
     }
 
     /** Waits until the ledger lists at least {@code count} current prices. */
@@ -47,8 +56,14 @@ final class DemoClient {
         }
     }
 
-    /** Subscriptions belong to an API key; the devstack issues itself one with the admin key. */
-    private String apiKey() {
+    /**
+     * Subscriptions belong to an API key; the devstack issues itself one with the admin key (the
+     * store keeps only its hash, so the key itself is kept in the key file, if any).
+     */
+    String apiKey() {
+        if (apiKey == null && keyFile != null && Files.isRegularFile(keyFile)) {
+            apiKey = read(keyFile);
+        }
         if (apiKey == null) {
             HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(services.alertUrl() + "/api/v1/admin/api-keys"))
                     .header("Content-Type", "application/json")
@@ -58,8 +73,28 @@ final class DemoClient {
                 throw new IllegalStateException("issuing an API key failed: " + response.statusCode() + " " + response.body());
             }
             apiKey = JSON.readTree(response.body()).path("apiKey").asString();
+            if (keyFile != null) {
+                write(keyFile, apiKey);
+            }
         }
         return apiKey;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, String key) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, key);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot keep the API key in " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private int currentPrices() {

@@ -95,13 +95,13 @@ public final class DevStack implements AutoCloseable {
                 .toList();
         PriceWarServices services = keep(PriceWarServices.start(new PriceWarServices.Settings(
                 kafka.bootstrapServers(), mongo::uri, PriceWarServices.Ports.DEFAULT, sources)));
-        printBanner(kafka, site, webhook, services);
+        DemoClient client = new DemoClient(services, data.resolve("dashboard-api-key"));
+        printBanner(kafka, site, webhook, services, client.apiKey());
 
         if (resuming) {
             out.println("The demo pages show the end of May 2024; the console webhook still receives what the kept subscriptions match.");
             return;
         }
-        DemoClient client = new DemoClient(services);
         int opening = MayTimeline.before().stream().mapToInt(page -> page.rows().size() * 2).sum();
         client.awaitCurrentPrices(opening, Duration.ofSeconds(90));
         out.println("Ledger holds the " + opening + " prices of 1 May 2024. Subscribing the console to drops and new listings.");
@@ -141,7 +141,8 @@ public final class DevStack implements AutoCloseable {
                 delay.toMillis() + step.toMillis() * (steps.size() + 1), TimeUnit.MILLISECONDS);
     }
 
-    private void printBanner(EmbeddedKafka kafka, DemoVendorSite site, ConsoleWebhook webhook, PriceWarServices services) {
+    private void printBanner(EmbeddedKafka kafka, DemoVendorSite site, ConsoleWebhook webhook, PriceWarServices services,
+                             String apiKey) {
         out.println("""
 
                 PriceWar devstack is up
@@ -151,8 +152,15 @@ public final class DevStack implements AutoCloseable {
                   demo vendor site  %s/
                   console webhook   %s
                   Kafka bootstrap   %s   (topic price-events)
+
+                Dashboard (open in a browser)
+                  price explorer    %s
+                  leaderboard       %sleaderboard.html
+                  timeline          %stimeline.html
+                  subscriptions     %s   (API key: %s)
                 """.formatted(services.scraperUrl(), services.ledgerUrl(), services.alertUrl(), site.baseUrl(),
-                webhook.url(), kafka.bootstrapServers()));
+                webhook.url(), kafka.bootstrapServers(), services.ledgerDashboardUrl(), services.ledgerDashboardUrl(),
+                services.ledgerDashboardUrl(), services.alertDashboardUrl(), apiKey));
     }
 
     private <T extends AutoCloseable> T keep(T resource) {

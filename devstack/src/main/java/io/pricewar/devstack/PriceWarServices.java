@@ -5,6 +5,7 @@ import io.pricewar.ledger.LedgerApplication;
 import io.pricewar.scraper.ScraperApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,6 +69,7 @@ public final class PriceWarServices implements AutoCloseable {
                     "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
                             + "org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration");
             scraper = start(ScraperApplication.builder(), settings, settings.ports().scraper(), null, scraperProperties);
+            linkDashboards();
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -97,6 +99,17 @@ public final class PriceWarServices implements AutoCloseable {
         return context;
     }
 
+    /**
+     * Points each service's dashboard pages at the other's, now that both ports are known (on free
+     * ports the ledger starts before the alert service's port exists); read by each request.
+     */
+    private void linkDashboards() {
+        ledger.getEnvironment().getPropertySources().addFirst(new MapPropertySource("devstack-dashboard-links",
+                Map.of("pricewar.dashboard.links.alert", dashboardUrl(alert))));
+        alert.getEnvironment().getPropertySources().addFirst(new MapPropertySource("devstack-dashboard-links",
+                Map.of("pricewar.dashboard.links.ledger", dashboardUrl(ledger))));
+    }
+
     private static Map<String, Object> sourceProperties(List<DemoSource> sources) {
         Map<String, Object> properties = new HashMap<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -115,6 +128,20 @@ public final class PriceWarServices implements AutoCloseable {
 
     public String alertUrl() {
         return urlOf(alert);
+    }
+
+    /** The ledger's analyst pages: price explorer, leaderboard, timeline. */
+    public String ledgerDashboardUrl() {
+        return dashboardUrl(ledger);
+    }
+
+    /** The alert service's subscriptions page. */
+    public String alertDashboardUrl() {
+        return dashboardUrl(alert);
+    }
+
+    private static String dashboardUrl(ConfigurableApplicationContext context) {
+        return urlOf(context) + "/dashboard/";
     }
 
     private static String urlOf(ConfigurableApplicationContext context) {

@@ -51,6 +51,11 @@ class SubscriptionHandler {
         return withBody(request, body -> createValid(owner, body));
     }
 
+    Mono<ServerResponse> list(ServerRequest request) {
+        return ServerResponse.ok().body(repository.findAllOwned(Owners.of(request).id()).map(SubscriptionView::of),
+                SubscriptionView.class);
+    }
+
     Mono<ServerResponse> get(ServerRequest request) {
         String id = request.pathVariable("id");
         return repository.findOwned(Owners.of(request).id(), id)

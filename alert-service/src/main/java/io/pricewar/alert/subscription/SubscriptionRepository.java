@@ -3,6 +3,7 @@ package io.pricewar.alert.subscription;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -68,6 +69,12 @@ public class SubscriptionRepository {
 
     public Mono<Subscription> findOwned(String ownerId, String id) {
         return Mono.from(collection.find(owned(ownerId, id)).first()).map(SubscriptionRepository::fromDocument);
+    }
+
+    /** The owner's live subscriptions, oldest first. */
+    public Flux<Subscription> findAllOwned(String ownerId) {
+        return Flux.from(collection.find(live(Filters.eq("ownerId", ownerId))).sort(Sorts.ascending("createdAt")))
+                .map(SubscriptionRepository::fromDocument);
     }
 
     /**

@@ -15,6 +15,7 @@ class SubscriptionRoutes {
     RouterFunction<ServerResponse> subscriptionRouter(SubscriptionHandler handler, ApiKeyFilter apiKeys) {
         return RouterFunctions.route()
                 .POST(ApiPaths.SUBSCRIPTIONS, handler::create)
+                .GET(ApiPaths.SUBSCRIPTIONS, handler::list)
                 .GET(ApiPaths.SUBSCRIPTION, handler::get)
                 .PUT(ApiPaths.SUBSCRIPTION, handler::replace)
                 .PATCH(ApiPaths.SUBSCRIPTION, handler::patch)

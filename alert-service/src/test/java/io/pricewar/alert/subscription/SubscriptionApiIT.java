@@ -55,6 +55,26 @@ class SubscriptionApiIT extends AlertIntegrationTest {
     }
 
     @Test
+    void listsTheOwnersLiveSubscriptionsOnly() {
+        String kept = post(VALID).expectStatus().isCreated().returnResult(String.class)
+                .getResponseHeaders().getLocation().toString();
+        String deleted = post(VALID.replace("ANY_DROP", "NEW_LISTING")).expectStatus().isCreated()
+                .returnResult(String.class).getResponseHeaders().getLocation().toString();
+        web.delete().uri(deleted).header(HttpHeaders.AUTHORIZATION, bearer(key)).exchange().expectStatus().isNoContent();
+        String otherOwner = issueKey("subscription-api-it-other");
+        web.post().uri("/api/v1/subscriptions").header(HttpHeaders.AUTHORIZATION, bearer(otherOwner))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(VALID).exchange().expectStatus().isCreated();
+
+        web.get().uri("/api/v1/subscriptions").header(HttpHeaders.AUTHORIZATION, bearer(key)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].id").isEqualTo(kept.substring(kept.lastIndexOf('/') + 1))
+                .jsonPath("$[0].signingSecret").doesNotExist();
+        web.get().uri("/api/v1/subscriptions").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void answersAnUnknownSubscriptionWithAProblem() {
         web.get().uri("/api/v1/subscriptions/no-such-id").header(HttpHeaders.AUTHORIZATION, bearer(key)).exchange()
                 .expectStatus().isNotFound()

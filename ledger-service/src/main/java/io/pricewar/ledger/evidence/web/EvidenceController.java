@@ -24,7 +24,11 @@ class EvidenceController {
         this.store = store;
     }
 
-    /** The ETag is the hash itself: the body can never change under it. */
+    /**
+     * The ETag is the hash itself: the body can never change under it. A vendor's page is served
+     * sandboxed (CSP {@code sandbox}): the dashboard links to it, and its scripts must not run
+     * with the ledger's origin.
+     */
     @GetMapping("/api/v1/evidence/{sha256}")
     @Operation(summary = "The page body with this SHA-256, as fetched, with its content type")
     Mono<ResponseEntity<?>> evidence(@PathVariable String sha256) {
@@ -35,6 +39,7 @@ class EvidenceController {
                 .<ResponseEntity<?>>map(snapshot -> ResponseEntity.ok()
                         .contentType(mediaType(snapshot.contentType()))
                         .eTag("\"" + sha256 + "\"")
+                        .header("Content-Security-Policy", "sandbox")
                         .header("X-Evidence-Url", String.valueOf(snapshot.url()))
                         .header("X-Evidence-Fetched-At", String.valueOf(snapshot.fetchedAt()))
                         .body(snapshot.body()))

@@ -7,6 +7,7 @@ import io.pricewar.ledger.query.PriceFilter;
 import io.pricewar.ledger.query.PriceQueries;
 import io.pricewar.ledger.query.TimeRange;
 import io.pricewar.ledger.query.UnknownPricePointException;
+import io.pricewar.ledger.workload.FxRates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,6 +23,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.Currency;
 import java.util.List;
 
 @RestController
@@ -30,9 +32,11 @@ import java.util.List;
 class PriceQueryController {
 
     private final PriceQueries queries;
+    private final FxRates fx;
 
-    PriceQueryController(PriceQueries queries) {
+    PriceQueryController(PriceQueries queries, FxRates fx) {
         this.queries = queries;
+        this.fx = fx;
     }
 
     @GetMapping
@@ -61,13 +65,19 @@ class PriceQueryController {
             @Parameter(description = "exclusive, ISO-8601 instant or date") @RequestParam(required = false) String to,
             @Parameter(description = "1 to 1000, default 1000") @RequestParam(required = false) Integer limit,
             @Parameter(description = "from the previous page's Link header") @RequestParam(required = false) String cursor,
+            @Parameter(description = "ISO 4217: each entry's prices also converted, by the rate of the day it took effect")
+            @RequestParam(required = false) String currency,
             ServerHttpRequest request) {
         PricePointId id = parsePointId(pointId);
         TimeRange range = TimeRange.of(from, to);
         int pageSize = HistoryPage.limit(limit);
         long afterSeq = HistoryPage.afterSeq(cursor);
+        Currency target = currency == null ? null : PriceFilter.currency("currency", currency);
+        if (target != null) {
+            fx.requireKnown(target);
+        }
         return queries.history(id, range, afterSeq, pageSize)
-                .map(HistoryEntryView::of)
+                .map(entry -> target == null ? HistoryEntryView.of(entry) : HistoryEntryView.of(entry, target, fx))
                 .collectList()
                 .flatMap(entries -> entries.isEmpty() && afterSeq == 0 ? knownOrNotFound(id) : Mono.just(entries))
                 .map(entries -> page(entries, pageSize, request));

@@ -4,6 +4,7 @@ import io.pricewar.ledger.query.InvalidParameterException;
 import io.pricewar.ledger.query.PriceFilter;
 import io.pricewar.ledger.query.PriceQueries;
 import io.pricewar.ledger.query.TimeRange;
+import io.pricewar.ledger.query.web.FxRateView;
 import io.pricewar.ledger.query.web.PriceView;
 import io.pricewar.ledger.workload.FxRates;
 import io.pricewar.ledger.workload.MeterNames;
@@ -39,8 +40,8 @@ class WorkloadController {
     private final Clock clock;
 
     @Autowired
-    WorkloadController(PriceQueries queries, WorkloadProperties properties) {
-        this(queries, properties.fxRates(), properties.meters(), Clock.systemUTC());
+    WorkloadController(PriceQueries queries, WorkloadProperties properties, FxRates fx) {
+        this(queries, fx, properties.meters(), Clock.systemUTC());
     }
 
     WorkloadController(PriceQueries queries, FxRates fx, MeterNames meters, Clock clock) {
@@ -79,7 +80,7 @@ class WorkloadController {
 
     /** Amounts and rates as plain decimal strings, like every amount in the API. */
     record RankingView(String mix, String currency, Long minContext, String contextPolicy,
-                       List<RateView> ratesUsed, List<ModelCostView> ranking,
+                       List<FxRateView> ratesUsed, List<ModelCostView> ranking,
                        List<WorkloadRanking.Excluded> excluded) {
 
         static RankingView of(Workload workload, WorkloadRanking.Ranking ranking, int limit) {
@@ -87,17 +88,9 @@ class WorkloadController {
                     workload.minContext().isPresent() ? workload.minContext().getAsLong() : null,
                     "context is read from model and tier names (doubao-pro-32k, 32k-lt-token-le-128k); "
                             + "models whose names state none are excluded when minContext is given",
-                    ranking.ratesUsed().stream().map(RateView::of).toList(),
+                    ranking.ratesUsed().stream().map(FxRateView::of).toList(),
                     ranking.ranked().stream().limit(Math.max(limit, 0)).map(ModelCostView::of).toList(),
                     ranking.excluded());
-        }
-    }
-
-    /** 1 {@code from} = {@code rate} {@code to}, from the configured table of {@code date}. */
-    record RateView(String from, String to, String rate, LocalDate date) {
-        static RateView of(FxRates.Rate rate) {
-            return new RateView(rate.from().getCurrencyCode(), rate.to().getCurrencyCode(),
-                    rate.rate().toPlainString(), rate.date());
         }
     }
 

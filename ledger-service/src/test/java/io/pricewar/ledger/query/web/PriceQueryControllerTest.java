@@ -6,12 +6,18 @@ import io.pricewar.ledger.projection.HistoryEntry;
 import io.pricewar.ledger.query.PriceFilter;
 import io.pricewar.ledger.query.PriceQueries;
 import io.pricewar.ledger.query.TimeRange;
+import io.pricewar.ledger.workload.FxRates;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.pricewar.ledger.SampleEvents.at;
@@ -53,7 +59,13 @@ class PriceQueryControllerTest {
         }
     };
 
-    final WebTestClient web = WebTestClient.bindToController(new PriceQueryController(queries))
+    /** Round rates, so that the expected conversions can be read off: a dollar buys 10 CNY from January 2024, 8 from 10 May. */
+    final FxRates fx = new FxRates(List.of(
+            new FxRates.Table(LocalDate.parse("2024-01-01"), Map.of(Currency.getInstance("CNY"), new BigDecimal("10"))),
+            new FxRates.Table(LocalDate.parse("2024-05-10"), Map.of(Currency.getInstance("CNY"), new BigDecimal("8"),
+                    Currency.getInstance("EUR"), new BigDecimal("0.8")))));
+
+    final WebTestClient web = WebTestClient.bindToController(new PriceQueryController(queries, fx))
             .controllerAdvice(new QueryProblems())
             .build();
 
@@ -124,5 +136,46 @@ class PriceQueryControllerTest {
                 .jsonPath("$[1].previousPrice.amount").isEqualTo("0.02")
                 .jsonPath("$[1].price.amount").isEqualTo("0.0005")
                 .jsonPath("$[1].prevHash").isEqualTo(qwenListed().hash());
+    }
+
+    @Test
+    void historyInAnotherCurrencyConvertsEachEntryByTheRateOfTheDayItTookEffect() {
+        web.get().uri("/api/v1/prices/{id}/history?currency=USD", "alibaba:qwen-long:input:standard").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].effectiveAt").isEqualTo("2024-05-01T00:00:00Z")
+                .jsonPath("$[0].price.per1M").isEqualTo("20")
+                .jsonPath("$[0].converted.currency").isEqualTo("USD")
+                .jsonPath("$[0].converted.per1M").isEqualTo("2")
+                .jsonPath("$[0].converted.previousPer1M").isEmpty()
+                .jsonPath("$[0].converted.rate.from").isEqualTo("CNY")
+                .jsonPath("$[0].converted.rate.rate").isEqualTo("0.1")
+                .jsonPath("$[0].converted.rate.date").isEqualTo("2024-01-01")
+                .jsonPath("$[1].converted.previousPer1M").isEqualTo("2.5")
+                .jsonPath("$[1].converted.per1M").isEqualTo("0.0625")
+                .jsonPath("$[1].converted.rate.rate").isEqualTo("0.125")
+                .jsonPath("$[1].converted.rate.date").isEqualTo("2024-05-10");
+    }
+
+    @Test
+    void historyInItsOwnCurrencyNamesNoRateAndWithoutACurrencyHasNoConversion() {
+        web.get().uri("/api/v1/prices/{id}/history?currency=CNY", "alibaba:qwen-long:input:standard").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[1].converted.per1M").isEqualTo("0.5")
+                .jsonPath("$[1].converted.rate").doesNotExist();
+        web.get().uri("/api/v1/prices/{id}/history", "alibaba:qwen-long:input:standard").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[1].converted").doesNotExist();
+    }
+
+    @Test
+    void historyInACurrencyWithoutRatesIsABadRequestProblem() {
+        web.get().uri("/api/v1/prices/{id}/history?currency=CHF", "alibaba:qwen-long:input:standard").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.parameter").isEqualTo("currency")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("no configured exchange rate"));
     }
 }

@@ -1,0 +1,360 @@
+package io.pricewar.devstack;
+
+import io.pricewar.infra.EmbeddedKafka;
+import io.pricewar.infra.EmbeddedMongo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+
+import static io.pricewar.devstack.VendorPage.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromedriver) against the
+ * three running services and the demo vendor site: what the pages show is compared with what the
+ * API answers. The stack and the browser are started once for all scenarios; the subscription
+ * scenario runs first because it makes the price drop the explorer then charts. Each scenario
+ * saves a screenshot under {@code target/screenshots/}.
+ *
+ * <p>Where no Chromium is installed the class is disabled, which the build reports as skipped
+ * with the reason, never as passed, and nothing is started. {@code -Dpricewar.chromium=} and
+ * {@code -Dpricewar.chromedriver=} point at other binaries; the driver is always given
+ * explicitly, so Selenium Manager never downloads one.
+ */
+@EnabledIf(value = "browserInstalled", disabledReason = "browser tests need Chromium and its driver "
+        + "(apt-get install chromium chromium-driver, or -Dpricewar.chromium= and -Dpricewar.chromedriver=)")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardIT {
+
+    private static final String QWEN_LONG_INPUT = "alibaba:qwen-long:input:standard";
+    private static final VendorPage ALIBABA_AFTER_CUT = MayTimeline.ALIBABA.with(row("Qwen-Long", "0.0005", "0.02"));
+    private static final List<VendorPage> PAGES = List.of(MayTimeline.ALIBABA, MayTimeline.ZHIPU, MayTimeline.OPENAI);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("pricewar.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("pricewar.chromedriver", "/usr/bin/chromedriver"));
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private EmbeddedKafka kafka;
+    private EmbeddedMongo mongo;
+    private DemoVendorSite site;
+    private ConsoleWebhook webhook;
+    private PriceWarServices services;
+    private WebDriver browser;
+
+    static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    @BeforeAll
+    void startStackAndBrowser() throws IOException {
+        kafka = EmbeddedKafka.start();
+        mongo = EmbeddedMongo.inMemory();
+        site = DemoVendorSite.start(0);
+        PAGES.forEach(site::publish);
+        webhook = ConsoleWebhook.start(0, new PrintStream(new ByteArrayOutputStream()));
+        services = PriceWarServices.start(new PriceWarServices.Settings(kafka.bootstrapServers(), mongo::uri,
+                PriceWarServices.Ports.ANY_FREE, PAGES.stream()
+                .map(page -> new DemoSource(page.vendor(), site.urlOf(page.vendor()),
+                        page.vendor().equals("openai") ? "USD" : "CNY", Duration.ofMillis(500)))
+                .toList()));
+        new DemoClient(services).awaitCurrentPrices(PAGES.stream().mapToInt(page -> page.rows().size() * 2).sum(),
+                Duration.ofSeconds(90));
+        browser = chromium(CHROMIUM, CHROMEDRIVER);
+    }
+
+    private static WebDriver chromium(Path chromium, Path driver) throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1100",
+                "--user-data-dir=" + Files.createTempDirectory("pricewar-chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        for (AutoCloseable running : new AutoCloseable[]{browser == null ? null : browser::quit, services, webhook,
+                site, mongo, kafka}) {
+            if (running != null) {
+                running.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aSubscriptionCreatedInTheBrowserIsNotifiedWhenThePriceDrops() {
+        browser.get(services.alertDashboardUrl());
+        browser.findElement(By.id("api-key")).sendKeys(issueApiKey());
+        browser.findElement(By.id("use-key")).click();
+        waitFor().until(d -> d.findElement(By.id("list-section")).isDisplayed());
+        awaitStatus("status", "empty");
+
+        browser.findElement(By.id("endpoint")).sendKeys(webhook.url());
+        new Select(browser.findElement(By.id("condition"))).selectByValue("ANY_DROP");
+        assertThat(browser.findElement(By.id("percent")).isDisplayed()).as("a field of another condition").isFalse();
+        browser.findElement(By.id("target-vendor")).sendKeys("alibaba");
+        browser.findElement(By.id("target-model")).sendKeys("qwen-*");
+        browser.findElement(By.id("target-meter")).sendKeys("input");
+        browser.findElement(By.id("save")).click();
+        String secret = waitFor().until(d -> d.findElement(By.id("signing-secret")).getText());
+        assertThat(secret).startsWith("whsec_");
+        WebElement row = waitFor().until(d -> d.findElement(By.cssSelector("#subscriptions tbody tr")));
+        String id = row.getAttribute("data-id");
+        assertThat(row.getText()).contains(webhook.url(), "alibaba:qwen-*:input:*", "active");
+
+        site.publish(ALIBABA_AFTER_CUT);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> webhook.received().stream()
+                .anyMatch(n -> n.path("pointId").asString().equals(QWEN_LONG_INPUT)));
+        JsonNode notification = webhook.received().getFirst();
+        assertThat(notification.path("subscriptionId").asString()).isEqualTo(id);
+        assertThat(notification.path("newPrice").path("amount").asString()).isEqualTo("0.0005");
+        row.findElement(By.xpath(".//button[text()='Deliveries']")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            browser.findElement(By.id("refresh-deliveries")).click();
+            awaitStatus("deliveries-status", "ready");
+            return !browser.findElements(By.cssSelector("#deliveries tr[data-status=DELIVERED]")).isEmpty();
+        });
+        assertThat(browser.findElement(By.cssSelector("#deliveries tr[data-status=DELIVERED]")).getText())
+                .contains(notification.path("eventId").asString());
+
+        browser.findElement(By.cssSelector("#subscriptions tbody tr")).findElement(By.xpath(".//button[text()='Send test']")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> webhook.received().stream()
+                .anyMatch(n -> n.path("kind").asString().equals("TEST") && n.path("subscriptionId").asString().equals(id)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            browser.findElement(By.id("refresh-deliveries")).click();
+            awaitStatus("deliveries-status", "ready");
+            return browser.findElements(By.cssSelector("#deliveries tr[data-status=DELIVERED]")).size() == 2;
+        });
+        screenshot("subscriptions");
+
+        browser.findElement(By.cssSelector("#subscriptions tbody tr")).findElement(By.xpath(".//button[text()='Edit']")).click();
+        WebElement cooldown = browser.findElement(By.id("cooldown"));
+        cooldown.clear();
+        cooldown.sendKeys("PT1H");
+        browser.findElement(By.id("save")).click();
+        waitFor().until(d -> d.findElement(By.cssSelector("#subscriptions tbody tr")).getText().contains("PT1H"));
+        assertThat(alertApi("/api/v1/subscriptions/" + id).path("cooldown").asString()).isEqualTo("PT1H");
+
+        browser.findElement(By.cssSelector("#subscriptions tbody tr")).findElement(By.xpath(".//button[text()='Delete']")).click();
+        browser.switchTo().alert().accept();
+        waitFor().until(d -> d.findElements(By.cssSelector("#subscriptions tbody tr")).isEmpty());
+        awaitStatus("status", "empty");
+        assertThat(alertApi("/api/v1/subscriptions").size()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void theExplorerChartsThePointsTheApiReturnsAndOpensTheirEvidence() {
+        site.publish(ALIBABA_AFTER_CUT);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ledgerApi(historyUrl("CNY")).size() == 2);
+
+        browser.get(services.ledgerDashboardUrl() + "?point=" + QWEN_LONG_INPUT + "&currency=CNY");
+        awaitStatus("status", "ready");
+        JsonNode history = ledgerApi(historyUrl("CNY"));
+        assertChartShows(history);
+        assertThat(browser.findElements(By.cssSelector("#events tbody tr"))).hasSize(history.size());
+
+        browser.findElements(By.cssSelector("#events tbody tr")).get(1).click();
+        JsonNode cut = history.get(1);
+        assertThat(browser.findElement(By.id("evidence-cell")).getText()).isEqualTo(cut.path("evidence").path("cellText").asString());
+        String evidenceLink = browser.findElement(By.id("evidence-link")).getAttribute("href");
+        assertThat(evidenceLink).endsWith("/api/v1/evidence/" + cut.path("evidence").path("sha256").asString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(evidenceLink).statusCode() == 200);
+        assertThat(get(evidenceLink).body()).contains("Qwen-Long", "0.0005");
+
+        new Select(browser.findElement(By.id("currency"))).selectByValue("USD");
+        waitFor().until(d -> d.getCurrentUrl().contains("currency=USD"));
+        awaitStatus("status", "ready");
+        JsonNode inUsd = ledgerApi(historyUrl("USD"));
+        assertChartShows(inUsd);
+        JsonNode rate = inUsd.get(1).path("converted").path("rate");
+        WebElement namedRate = browser.findElement(By.cssSelector("#fx .rate"));
+        assertThat(namedRate.getAttribute("title")).isEqualTo("1 CNY = " + rate.path("rate").asString() + " USD");
+        assertThat(namedRate.getText()).endsWith("USD (rates of " + rate.path("date").asString() + ")");
+        browser.findElements(By.cssSelector("#events tbody tr")).get(1).click();
+        waitFor().until(d -> d.findElement(By.id("evidence")).isDisplayed());
+        screenshot("explorer");
+    }
+
+    @Test
+    @Order(3)
+    void theLeaderboardRanksAsTheApiDoesForTheChosenMix() {
+        browser.get(services.ledgerDashboardUrl() + "leaderboard.html");
+        awaitStatus("status", "ready");
+        assertLeaderboardMatches("mix=3:1:0&currency=CNY");
+
+        WebElement output = browser.findElement(By.id("output"));
+        output.clear();
+        output.sendKeys("10\t");
+        new Select(browser.findElement(By.id("currency"))).selectByValue("USD");
+        waitFor().until(d -> d.getCurrentUrl().contains("output=10") && d.getCurrentUrl().contains("currency=USD"));
+        awaitStatus("status", "ready");
+        assertLeaderboardMatches("mix=3:10:0&currency=USD");
+        assertThat(browser.findElement(By.id("fx")).getText()).contains("1 CNY =", "USD (rates of");
+        screenshot("leaderboard");
+    }
+
+    @Test
+    @Order(4)
+    void theTimelineListsTheApisChangesBiggestDropFirst() {
+        browser.get(services.ledgerDashboardUrl() + "timeline.html?vendor=alibaba");
+        awaitStatus("status", "ready");
+        JsonNode changes = ledgerApi("/api/v1/changes?vendor=alibaba&sort=biggest-drop");
+        List<String> shown = browser.findElements(By.cssSelector("#changes tbody tr")).stream()
+                .map(r -> r.getAttribute("data-point") + "#" + r.getAttribute("data-seq")).toList();
+        assertThat(shown).isEqualTo(StreamSupport.stream(changes.spliterator(), false)
+                .map(c -> c.path("pointId").asString() + "#" + c.path("seq").asLong()).toList());
+        assertThat(shown.getFirst()).isEqualTo(QWEN_LONG_INPUT + "#2");
+        screenshot("timeline");
+    }
+
+    /**
+     * The plotted x (effective time, in seconds) and y (per 1M in the chosen currency) are the
+     * API's: a chart draws numbers, so each exact decimal is expected as its nearest double.
+     */
+    @SuppressWarnings("unchecked")
+    private void assertChartShows(JsonNode history) {
+        List<List<Number>> plotted = (List<List<Number>>) ((JavascriptExecutor) browser)
+                .executeScript("return window.explorerChart.data");
+        List<Double> expectedX = new ArrayList<>();
+        List<Double> expectedY = new ArrayList<>();
+        for (JsonNode entry : history) {
+            expectedX.add(Instant.parse(entry.path("effectiveAt").asString()).toEpochMilli() / 1000.0);
+            expectedY.add(Double.parseDouble(entry.path("converted").path("per1M").asString()));
+        }
+        assertThat(plotted.get(0).stream().map(Number::doubleValue).toList()).isEqualTo(expectedX);
+        assertThat(plotted.get(1).stream().map(Number::doubleValue).toList()).isEqualTo(expectedY);
+    }
+
+    /** The page's rows, in order, are the API's ranking for the same query, headline prices included. */
+    private void assertLeaderboardMatches(String query) {
+        JsonNode ranking = ledgerApi("/api/v1/workload/cheapest?limit=50&" + query).path("ranking");
+        assertThat(ranking.size()).isGreaterThan(1);
+        List<WebElement> rows = browser.findElements(By.cssSelector("#ranking tbody tr"));
+        assertThat(rows.stream().map(r -> r.getAttribute("data-model")).toList()).isEqualTo(
+                StreamSupport.stream(ranking.spliterator(), false)
+                        .map(m -> m.path("vendor").asString() + ":" + m.path("model").asString() + ":" + m.path("tier").asString())
+                        .toList());
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).findElement(By.cssSelector(".headline .amount")).getAttribute("title"))
+                    .isEqualTo(ranking.get(i).path("headlineInputPer1M").asString());
+            assertThat(rows.get(i).findElement(By.cssSelector(".blended .amount")).getAttribute("title"))
+                    .isEqualTo(ranking.get(i).path("blendedPer1M").asString());
+        }
+    }
+
+    /** Waits until the page's status line settles, and fails with its text if it is not {@code expected}. */
+    private void awaitStatus(String id, String expected) {
+        Set<String> settled = Set.of("ready", "empty", "error");
+        String state = waitFor().until(d -> {
+            String s = d.findElement(By.id(id)).getAttribute("data-state");
+            return settled.contains(s) ? s : null;
+        });
+        assertThat(state).as(browser.findElement(By.id(id)).getText()).isEqualTo(expected);
+    }
+
+    private WebDriverWait waitFor() {
+        return new WebDriverWait(browser, PAGE_WAIT);
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save the screenshot " + name, e);
+        }
+    }
+
+    private String historyUrl(String currency) {
+        return "/api/v1/prices/" + URLEncoder.encode(QWEN_LONG_INPUT, StandardCharsets.UTF_8) + "/history?currency=" + currency;
+    }
+
+    private String apiKey;
+
+    private String issueApiKey() {
+        HttpResponse<String> issued = send(HttpRequest.newBuilder(URI.create(services.alertUrl() + "/api/v1/admin/api-keys"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + PriceWarServices.ALERT_ADMIN_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"owner\": \"dashboard-it\"}")).build());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        apiKey = JSON.readTree(issued.body()).path("apiKey").asString();
+        return apiKey;
+    }
+
+    private JsonNode alertApi(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(services.alertUrl() + path))
+                .header("Authorization", "Bearer " + apiKey).GET().build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode ledgerApi(String path) {
+        HttpResponse<String> response = get(services.ledgerUrl() + path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

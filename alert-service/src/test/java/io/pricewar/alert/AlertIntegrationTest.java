@@ -1,5 +1,6 @@
 package io.pricewar.alert;
 
+import io.pricewar.alert.subscription.secret.SecretCipher;
 import io.pricewar.infra.EmbeddedKafka;
 import io.pricewar.infra.EmbeddedMongo;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,8 @@ import java.util.Map;
 public abstract class AlertIntegrationTest {
 
     protected static final String ADMIN_KEY = "test-admin-key";
+    /** Seals the signing secrets in the shared database; a replica started beside the context needs it too. */
+    protected static final String WEBHOOK_SECRETS_KEY = SecretCipher.generateKey();
 
     protected static final EmbeddedKafka KAFKA = EmbeddedKafka.start();
     protected static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
@@ -94,5 +97,6 @@ public abstract class AlertIntegrationTest {
         registry.add("spring.mongodb.uri", () -> MONGO.uri("alert-test"));
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", SMTP::port);
+        registry.add("pricewar.alert.webhook-secrets.key", () -> WEBHOOK_SECRETS_KEY);
     }
 }

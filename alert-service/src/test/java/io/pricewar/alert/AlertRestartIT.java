@@ -77,6 +77,7 @@ class AlertRestartIT {
                 "--spring.mongodb.uri=" + AlertIntegrationTest.MONGO.uri("alert-restart"),
                 "--pricewar.alert.matching.consumer-group=alert-restart",
                 "--pricewar.alert.owners.admin-key=restart-admin",
+                "--pricewar.alert.webhook-secrets.key=" + AlertIntegrationTest.WEBHOOK_SECRETS_KEY,
                 "--pricewar.alert.delivery.guard.allow-plain-http=true",
                 "--pricewar.alert.delivery.guard.allowed-networks=127.0.0.0/8",
                 "--pricewar.alert.delivery.attempt-timeout=1s",

@@ -1,5 +1,6 @@
 package io.pricewar.devstack;
 
+import io.pricewar.alert.subscription.secret.SecretCipher;
 import io.pricewar.infra.EmbeddedKafka;
 import io.pricewar.infra.EmbeddedMongo;
 
@@ -7,10 +8,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -94,7 +97,8 @@ public final class DevStack implements AutoCloseable {
                 .map(vendor -> new DemoSource(vendor, site.urlOf(vendor), vendor.equals("openai") ? "USD" : "CNY", SCRAPE_INTERVAL))
                 .toList();
         PriceWarServices services = keep(PriceWarServices.start(new PriceWarServices.Settings(
-                kafka.bootstrapServers(), mongo::uri, PriceWarServices.Ports.DEFAULT, sources)));
+                kafka.bootstrapServers(), mongo::uri, PriceWarServices.Ports.DEFAULT, sources,
+                Map.of(PriceWarServices.WEBHOOK_SECRETS_KEY, webhookSecretsKey()))));
         DemoClient client = new DemoClient(services, data.resolve("dashboard-api-key"));
         printBanner(kafka, site, webhook, services, client.apiKey());
 
@@ -108,6 +112,24 @@ public final class DevStack implements AutoCloseable {
         client.subscribe(webhook.url(), "ANY_DROP");
         client.subscribe(webhook.url(), "NEW_LISTING");
         schedule(site, step);
+    }
+
+    /**
+     * The key the kept subscriptions' signing secrets are sealed with, made on the first start and
+     * kept beside the data they seal (readable by this user only), so that a resumed run opens them.
+     */
+    private String webhookSecretsKey() throws IOException {
+        Path file = data.resolve("webhook-secrets.key");
+        if (!Files.exists(file)) {
+            Files.createDirectories(data);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, SecretCipher.generateKey());
+        }
+        return Files.readString(file).strip();
     }
 
     private static void runSiteOnly(Duration step, Duration startAfter) throws InterruptedException {

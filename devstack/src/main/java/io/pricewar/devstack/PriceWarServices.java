@@ -1,6 +1,7 @@
 package io.pricewar.devstack;
 
 import io.pricewar.alert.AlertApplication;
+import io.pricewar.alert.subscription.secret.SecretCipher;
 import io.pricewar.ledger.LedgerApplication;
 import io.pricewar.scraper.ScraperApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,9 +25,15 @@ public final class PriceWarServices implements AutoCloseable {
      * @param mongoUri       the MongoDB URI for a database name
      * @param ports          HTTP ports of scraper, ledger and alert; 0 picks free ones
      * @param sources        what the scraper reads
+     * @param properties     further settings given to every service, winning over their config
+     *                       files (a test's shorter timings, the devstack's kept secrets key)
      */
     public record Settings(String kafkaBootstrap, Function<String, String> mongoUri, Ports ports,
-                           List<DemoSource> sources) {
+                           List<DemoSource> sources, Map<String, Object> properties) {
+
+        public Settings(String kafkaBootstrap, Function<String, String> mongoUri, Ports ports, List<DemoSource> sources) {
+            this(kafkaBootstrap, mongoUri, ports, sources, Map.of());
+        }
     }
 
     public record Ports(int scraper, int ledger, int alert) {
@@ -54,11 +61,20 @@ public final class PriceWarServices implements AutoCloseable {
     private final ConfigurableApplicationContext ledger;
     private final ConfigurableApplicationContext alert;
 
+    /**
+     * The alert service seals webhook signing secrets with this key and refuses to start without
+     * one. Unless the settings name a key (the devstack keeps one beside its data, so a restart
+     * still opens what it sealed), a throw-away one is made: the databases of tests live no longer.
+     */
+    static final String WEBHOOK_SECRETS_KEY = "pricewar.alert.webhook-secrets.key";
+
     private PriceWarServices(Settings settings) {
         try {
             ledger = start(LedgerApplication.builder(), settings, settings.ports().ledger(), "pricewar-ledger", Map.of());
+            Map<String, Object> alertProperties = new HashMap<>(ALERT_LOCAL_USE);
+            alertProperties.put(WEBHOOK_SECRETS_KEY, SecretCipher.generateKey());
             alert = start(AlertApplication.builder(), settings, settings.ports().alert(), "pricewar-alert",
-                    ALERT_LOCAL_USE);
+                    alertProperties);
             Map<String, Object> scraperProperties = new HashMap<>(sourceProperties(settings.sources()));
             // The scraper keeps no database. On this shared classpath Boot would still configure a
             // MongoDB client for it (reaching for localhost:27017), so it is switched off here.
@@ -83,6 +99,7 @@ public final class PriceWarServices implements AutoCloseable {
     private ConfigurableApplicationContext start(SpringApplicationBuilder builder, Settings settings, int port,
                                                  String database, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(extra);
+        properties.putAll(settings.properties());
         properties.put("spring.kafka.bootstrap-servers", settings.kafkaBootstrap());
         if (database != null) {
             properties.put("spring.mongodb.uri", settings.mongoUri().apply(database));

@@ -13,23 +13,30 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Readiness of every service follows its infrastructure: DOWN while the broker or the database
- * is gone, UP again when it returns, with no restart of the service.
+ * is gone, UP again when it returns, with no restart of the service. Liveness follows it too, but
+ * only past a grace period ({@code pricewar.health.liveness-grace}, shortened here), so that a
+ * brief outage never restarts pods.
  */
 class HealthFollowsInfrastructureIT {
+
+    private static final Duration LIVENESS_GRACE = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int mongoPort = freePort();
     private final EmbeddedKafka kafka = EmbeddedKafka.start();
     private EmbeddedMongo mongo = EmbeddedMongo.inMemoryOnPort(mongoPort);
     private final PriceWarServices services = PriceWarServices.start(new PriceWarServices.Settings(
-            kafka.bootstrapServers(), mongo::uri, PriceWarServices.Ports.ANY_FREE, List.of()));
+            kafka.bootstrapServers(), mongo::uri, PriceWarServices.Ports.ANY_FREE, List.of(),
+            Map.of("pricewar.health.liveness-grace", LIVENESS_GRACE.toSeconds() + "s")));
 
     @AfterEach
     void stop() {
@@ -62,14 +69,30 @@ class HealthFollowsInfrastructureIT {
     }
 
     @Test
-    void livenessStaysUpWhileTheInfrastructureIsDown() {
+    void livenessStaysUpThroughAShortOutageGoesDownPastTheGraceAndUpWhenTheInfrastructureReturns() {
+        awaitLiveness(allServices(), 200);
+        Instant outage = Instant.now();
         kafka.stopBroker();
         mongo.close();
 
-        awaitReadiness(allServices(), 503);
+        await().atMost(LIVENESS_GRACE).untilAsserted(() -> {
+            for (String service : allServices()) {
+                assertThat(readiness(service)).as(service).isEqualTo(503);
+            }
+        });
         for (String service : allServices()) {
-            assertThat(status(service + "/actuator/health/liveness")).isEqualTo(200);
+            assertThat(status(service + "/actuator/health/liveness")).as(service + " during a short outage").isEqualTo(200);
         }
+
+        awaitLiveness(allServices(), 503);
+        assertThat(Duration.between(outage, Instant.now())).as("liveness went DOWN only past the grace")
+                .isGreaterThan(LIVENESS_GRACE);
+        assertThat(body(services.scraperUrl() + "/actuator/health/liveness")).contains("\"kafka\":\"unreachable for");
+
+        kafka.startBroker();
+        mongo = EmbeddedMongo.inMemoryOnPort(mongoPort);
+        awaitLiveness(allServices(), 200);
+        awaitReadiness(allServices(), 200);
     }
 
     private List<String> allServices() {
@@ -84,6 +107,15 @@ class HealthFollowsInfrastructureIT {
                         .isEqualTo(expected);
                 assertThat(status(service + "/actuator/health")).as(() -> service + " " + body(service + "/actuator/health"))
                         .isEqualTo(expected);
+            }
+        });
+    }
+
+    private void awaitLiveness(List<String> serviceUrls, int expected) {
+        await().atMost(LIVENESS_GRACE.plusSeconds(60)).untilAsserted(() -> {
+            for (String service : serviceUrls) {
+                assertThat(status(service + "/actuator/health/liveness"))
+                        .as(() -> service + " " + body(service + "/actuator/health/liveness")).isEqualTo(expected);
             }
         });
     }

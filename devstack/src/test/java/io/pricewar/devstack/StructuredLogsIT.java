@@ -1,5 +1,6 @@
 package io.pricewar.devstack;
 
+import io.pricewar.alert.subscription.secret.SecretCipher;
 import io.pricewar.infra.EmbeddedKafka;
 import io.pricewar.infra.EmbeddedMongo;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +57,9 @@ class StructuredLogsIT {
                 "--logging.structured.format.console=ecs",
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.mongodb.uri=" + mongo.uri("logs-" + service))
+                "--spring.mongodb.uri=" + mongo.uri("logs-" + service),
+                // The alert service does not start without one; the others ignore it.
+                "--pricewar.alert.webhook-secrets.key=" + SecretCipher.generateKey())
                 .redirectErrorStream(true).start();
         try {
             JsonNode started = firstJsonLineMentioning(process, "Started");

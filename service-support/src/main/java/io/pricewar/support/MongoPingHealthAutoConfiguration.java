@@ -6,9 +6,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
+import java.time.Clock;
+
 /**
  * Registers {@link MongoPingHealthIndicator} under the bean name Boot's Mongo health
- * auto-configuration backs off from, so it replaces Boot's {@code hello}-based check.
+ * auto-configuration backs off from, so it replaces Boot's {@code hello}-based check; watched so
+ * that liveness can judge on its outcomes.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration")
@@ -17,7 +20,7 @@ public class MongoPingHealthAutoConfiguration {
 
     @Bean(name = "mongoHealthContributor")
     @ConditionalOnBean(MongoClient.class)
-    MongoPingHealthIndicator mongoHealthContributor(MongoClient client) {
-        return new MongoPingHealthIndicator(client);
+    WatchedConnection mongoHealthContributor(MongoClient client) {
+        return new WatchedConnection("mongo", new MongoPingHealthIndicator(client), Clock.systemUTC());
     }
 }

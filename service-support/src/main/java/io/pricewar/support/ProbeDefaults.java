@@ -13,7 +13,9 @@ import java.util.Map;
  * <ul>
  *   <li>readiness includes the Kafka and MongoDB connections: a replica that cannot reach them
  *       stops taking traffic until they return;
- *   <li>liveness stays the process's own state: restarting a replica would not bring a broker back;
+ *   <li>liveness includes them only through {@code connections} ({@link ConnectionLivenessIndicator}),
+ *       which goes DOWN once one has been unreachable for longer than a grace period: a brief
+ *       outage never restarts pods (a restart would not bring a broker back), a wedged client does;
  *   <li>a service without MongoDB (the scraper) simply has no {@code mongo} member in the group.
  * </ul>
  */
@@ -26,7 +28,9 @@ public class ProbeDefaults implements EnvironmentPostProcessor {
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, Map.of(
                 "management.endpoint.health.probes.enabled", "true",
                 "management.endpoint.health.group.readiness.include", "readinessState,kafka,mongo",
+                "management.endpoint.health.group.liveness.include", "livenessState,connections",
                 "management.endpoint.health.validate-group-membership", "false",
-                "management.endpoint.health.group.readiness.show-details", "always")));
+                "management.endpoint.health.group.readiness.show-details", "always",
+                "management.endpoint.health.group.liveness.show-details", "always")));
     }
 }

@@ -8,8 +8,11 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.pricewar.alert.MongoCollections;
+import io.pricewar.alert.subscription.secret.SealedSecret;
+import io.pricewar.alert.subscription.secret.SecretCipher;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -32,17 +35,27 @@ import java.util.Map;
  * simply not found. A deletion is a tombstone ({@code deletedAt}), and every write sets
  * {@code changedAt} and raises {@code version}, so that replicas polling for changes see
  * deletions too and apply changes in order.
+ *
+ * <p>Signing secrets are stored sealed ({@link SecretCipher}, bound to the subscription's id) and
+ * opened as they are read, so the domain sees them in clear and the database never does.
+ * Documents of before sealing hold the secret in clear under {@code signingSecret}; they are read
+ * as they are until {@link #resealSigningSecrets} seals them.
  */
 @Repository
 public class SubscriptionRepository {
 
     private static final Duration INDEX_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final String SEALED_SECRET = "sealedSigningSecret";
+    private static final String CLEAR_SECRET = "signingSecret";
+
     private final MongoCollection<Document> collection;
+    private final SecretCipher cipher;
     private final Clock clock = Clock.systemUTC();
 
-    SubscriptionRepository(MongoDatabase database) {
+    SubscriptionRepository(MongoDatabase database, SecretCipher cipher) {
         this.collection = database.getCollection(MongoCollections.SUBSCRIPTIONS);
+        this.cipher = cipher;
     }
 
     @PostConstruct
@@ -64,17 +77,17 @@ public class SubscriptionRepository {
     }
 
     public Mono<Subscription> findById(String id) {
-        return Mono.from(collection.find(live(Filters.eq("_id", id))).first()).map(SubscriptionRepository::fromDocument);
+        return Mono.from(collection.find(live(Filters.eq("_id", id))).first()).map(this::fromDocument);
     }
 
     public Mono<Subscription> findOwned(String ownerId, String id) {
-        return Mono.from(collection.find(owned(ownerId, id)).first()).map(SubscriptionRepository::fromDocument);
+        return Mono.from(collection.find(owned(ownerId, id)).first()).map(this::fromDocument);
     }
 
     /** The owner's live subscriptions, oldest first. */
     public Flux<Subscription> findAllOwned(String ownerId) {
         return Flux.from(collection.find(live(Filters.eq("ownerId", ownerId))).sort(Sorts.ascending("createdAt")))
-                .map(SubscriptionRepository::fromDocument);
+                .map(this::fromDocument);
     }
 
     /**
@@ -99,7 +112,7 @@ public class SubscriptionRepository {
     /** The tombstone of the owner's deleted subscription, for announcing the deletion. */
     public Mono<Subscription> findDeleted(String ownerId, String id) {
         return Mono.from(collection.find(Filters.and(Filters.eq("_id", id), Filters.eq("ownerId", ownerId),
-                Filters.ne("deletedAt", null))).first()).map(SubscriptionRepository::fromDocument);
+                Filters.ne("deletedAt", null))).first()).map(this::fromDocument);
     }
 
     /** The distinct webhook URLs the owner's subscriptions notify, for the endpoint quota. */
@@ -145,7 +158,49 @@ public class SubscriptionRepository {
         return live(Filters.and(Filters.eq("_id", id), Filters.eq("ownerId", ownerId)));
     }
 
-    private static Document toDocument(Subscription s) {
+    /**
+     * Seals, under the current key, every signing secret still in clear or sealed under a previous
+     * key, deleted subscriptions included; emits how many it rewrote. Each rewrite is conditional
+     * on the value it read, so a concurrent change (or another replica's pass) is never undone;
+     * the secret itself does not change, so neither do the version and the change time.
+     */
+    public Mono<Long> resealSigningSecrets() {
+        return Flux.from(collection.find(Filters.ne(SEALED_SECRET + ".keyId", cipher.currentKeyId())))
+                .flatMap(this::reseal, 8)
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> reseal(Document stored) {
+        String id = stored.getString("_id");
+        Bson unchanged = stored.containsKey(SEALED_SECRET)
+                ? Filters.eq(SEALED_SECRET, stored.get(SEALED_SECRET))
+                : Filters.eq(CLEAR_SECRET, stored.getString(CLEAR_SECRET));
+        return Mono.from(collection.updateOne(Filters.and(Filters.eq("_id", id), unchanged), Updates.combine(
+                        Updates.set(SEALED_SECRET, sealedDocument(cipher.seal(signingSecretOf(stored), id))),
+                        Updates.unset(CLEAR_SECRET))))
+                .map(result -> result.getModifiedCount());
+    }
+
+    /** The ids of the keys the stored signing secrets are sealed under. */
+    public Mono<List<String>> signingKeyIds() {
+        return Flux.from(collection.distinct(SEALED_SECRET + ".keyId", String.class)).collectList();
+    }
+
+    private String signingSecretOf(Document d) {
+        Document sealed = d.get(SEALED_SECRET, Document.class);
+        if (sealed == null) {
+            return d.getString(CLEAR_SECRET);
+        }
+        return cipher.open(new SealedSecret(sealed.getString("keyId"), sealed.get("nonce", Binary.class).getData(),
+                sealed.get("ciphertext", Binary.class).getData()), d.getString("_id"));
+    }
+
+    private static Document sealedDocument(SealedSecret sealed) {
+        return new Document("keyId", sealed.keyId()).append("nonce", new Binary(sealed.nonce()))
+                .append("ciphertext", new Binary(sealed.ciphertext()));
+    }
+
+    private Document toDocument(Subscription s) {
         PointTarget t = s.target();
         return new Document("_id", s.id())
                 .append("ownerId", s.ownerId())
@@ -155,7 +210,7 @@ public class SubscriptionRepository {
                         .append("meter", t.meter()).append("tier", t.tier()))
                 .append("cooldownMillis", s.cooldown().toMillis())
                 .append("createdAt", Date.from(s.createdAt()))
-                .append("signingSecret", s.signingSecret())
+                .append(SEALED_SECRET, sealedDocument(cipher.seal(s.signingSecret(), s.id())))
                 .append("disabledReason", s.disabledReason())
                 .append("version", s.version())
                 .append("digest", s.digest() == null ? null
@@ -190,7 +245,7 @@ public class SubscriptionRepository {
                 mix.getString("output"), mix.getString("cached")), c.getBoolean("flagHeadlineCuts"));
     }
 
-    private static Subscription fromDocument(Document d) {
+    private Subscription fromDocument(Document d) {
         Document t = d.get("target", Document.class);
         PointTarget target = t == null ? PointTarget.ANY : new PointTarget(
                 t.getString("vendor"), t.getString("model"), t.getString("meter"), t.getString("tier"));
@@ -198,7 +253,7 @@ public class SubscriptionRepository {
         Number version = d.get("version", Number.class);
         return new Subscription(d.getString("_id"), d.getString("ownerId"), URI.create(d.getString("webhookUrl")),
                 conditionText(d).toCondition(), target, cooldown == null ? Duration.ZERO : Duration.ofMillis(cooldown.longValue()),
-                d.getDate("createdAt").toInstant(), d.getString("signingSecret"), d.getString("disabledReason"),
+                d.getDate("createdAt").toInstant(), signingSecretOf(d), d.getString("disabledReason"),
                 version == null ? 1 : version.longValue(), digest(d));
     }
 }

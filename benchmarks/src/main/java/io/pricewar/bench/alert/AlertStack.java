@@ -1,6 +1,7 @@
 package io.pricewar.bench.alert;
 
 import io.pricewar.alert.AlertApplication;
+import io.pricewar.alert.subscription.secret.SecretCipher;
 import io.pricewar.events.PriceEvent;
 import io.pricewar.events.PriceEventJson;
 import io.pricewar.events.Topics;
@@ -23,6 +24,8 @@ final class AlertStack implements AutoCloseable {
 
     final EmbeddedKafka kafka = EmbeddedKafka.start();
     final EmbeddedMongo mongo = EmbeddedMongo.inMemory();
+    /** One per stack, so a restarted service still opens the signing secrets it sealed. */
+    static final String WEBHOOK_SECRETS_KEY = SecretCipher.generateKey();
     final KafkaProducer<String, byte[]> producer;
     ConfigurableApplicationContext app;
 
@@ -38,6 +41,7 @@ final class AlertStack implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.mongodb.uri=" + mongo.uri("alert-bench"),
                 "--pricewar.alert.owners.admin-key=bench-admin",
+                "--pricewar.alert.webhook-secrets.key=" + WEBHOOK_SECRETS_KEY,
                 "--pricewar.alert.delivery.guard.allow-plain-http=true",
                 "--pricewar.alert.delivery.guard.allowed-networks=127.0.0.0/8",
                 "--spring.main.banner-mode=off",

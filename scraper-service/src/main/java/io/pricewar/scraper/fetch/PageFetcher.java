@@ -24,7 +24,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Fetches a page politely: only where robots.txt allows, at most one request per host per
  * interval, conditionally (a 304 costs nothing), with connect, read and whole-attempt timeouts,
- * a body cap, a bounded number of redirects, and retries with backoff and jitter that honour
+ * a body cap, a bounded number of redirects (each to a new origin only where that origin's
+ * robots.txt allows it, and at that host's pace), and retries with backoff and jitter that honour
  * 429 and Retry-After. The client is built here rather than from Boot's WebClient.Builder, whose
  * auto-configuration module (spring-boot-webclient 4.1.1) is not published in the registry these
  * machines reach.

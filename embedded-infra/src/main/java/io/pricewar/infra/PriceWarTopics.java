@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * PriceWar's topics as a single-broker cluster has them: the partition counts of {@link Topics},
- * {@code price-events} kept forever, {@code page-snapshots} compacted. Production creates its
+ * {@code price-events} kept forever, {@code page-snapshots} compacted and taking records up to {@link Topics#PAGE_SNAPSHOTS_MAX_BYTES}. Production creates its
  * topics with replication 3 (see the deployment files); tests and the devstack use this.
  */
 public final class PriceWarTopics {
@@ -27,7 +27,8 @@ public final class PriceWarTopics {
                         .configs(Map.of("retention.ms", "-1")),
                 new NewTopic(Topics.PRICE_EVENTS_DLT, 1, (short) 1).configs(Map.of("retention.ms", "-1")),
                 new NewTopic(Topics.SCRAPE_HEALTH, 1, (short) 1),
-                new NewTopic(Topics.PAGE_SNAPSHOTS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                new NewTopic(Topics.PAGE_SNAPSHOTS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact",
+                        "max.message.bytes", Integer.toString(Topics.PAGE_SNAPSHOTS_MAX_BYTES))),
                 new NewTopic(Topics.SCRAPER_SOURCES, Topics.SCRAPER_SOURCES_PARTITIONS, (short) 1)
                         .configs(Map.of("cleanup.policy", "compact")));
     }

@@ -24,6 +24,14 @@ public final class Topics {
     public static final String PAGE_SNAPSHOTS = "page-snapshots";
 
     /**
+     * The largest record {@link #PAGE_SNAPSHOTS} takes (its {@code max.message.bytes}), and the
+     * largest request the scraper's producer sends ({@code max.request.size} in scraper.yml):
+     * 8 MiB, room for the gzip of a body at the fetch cap (5 MB), which for a page of scripts and
+     * data compresses little. Kafka's 1 MB defaults refused such a page's evidence.
+     */
+    public static final int PAGE_SNAPSHOTS_MAX_BYTES = 8 * 1024 * 1024;
+
+    /**
      * The scraper's sources, one record per source (key = source id, value = its definition as
      * JSON, a tombstone to remove it), compacted. Scraper replicas share the sources by consuming
      * this topic in one consumer group: a replica scrapes the sources of its assigned partitions.

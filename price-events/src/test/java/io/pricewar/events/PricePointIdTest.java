@@ -33,6 +33,23 @@ class PricePointIdTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The hand-written slug check accepts exactly what {@code [a-z0-9][a-z0-9._+-]*} does. */
+    @Test
+    void acceptsAPartExactlyWhenItIsASlug() {
+        java.util.regex.Pattern slug = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._+-]*");
+        for (String part : java.util.List.of("a", "0", "qwen-long", "gpt-4.1", "o1+", "a_b", "a-", "-a", ".a", "_a",
+                "+a", "", "A", "a b", "a:b", "a/b", "é", "ａ", "a\n", "0-lt-token-le-32k", "u8f93-u5165")) {
+            boolean accepted;
+            try {
+                new PricePointId(part, "m", "input", "standard");
+                accepted = true;
+            } catch (IllegalArgumentException e) {
+                accepted = false;
+            }
+            assertThat(accepted).as(part).isEqualTo(slug.matcher(part).matches());
+        }
+    }
+
     @Test
     void normalizesEveryUnitToPerMillionExactly() {
         assertThat(Price.of("0.0008", "CNY", PriceUnit.PER_1K_TOKENS).per1M()).isEqualByComparingTo("0.8");

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A local vendor site for the scraper's ITs: one pricing page (a fixture page, or any body), a
  * robots.txt, and the misbehaviours a real site shows: error statuses, 429 with Retry-After,
- * slow answers, ETags and 304, endless redirects. It records the page requests it receives.
+ * slow answers, ETags and 304, a page moved elsewhere, endless redirects. It records the page requests it receives.
  */
 public final class FixtureSite implements AutoCloseable {
 
@@ -33,6 +33,7 @@ public final class FixtureSite implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicReference<byte[]> page = new AtomicReference<>(new byte[0]);
     private final AtomicReference<String> robots = new AtomicReference<>();
+    private final AtomicReference<String> movedTo = new AtomicReference<>("/pricing");
     private final AtomicInteger throttled = new AtomicInteger();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
@@ -57,6 +58,12 @@ public final class FixtureSite implements AutoCloseable {
             try (exchange) {
                 String text = robots.get();
                 send(exchange, text == null ? 404 : 200, (text == null ? "" : text).getBytes(StandardCharsets.UTF_8), "text/plain");
+            }
+        });
+        server.createContext("/moved", exchange -> {
+            try (exchange) {
+                exchange.getResponseHeaders().set("Location", movedTo.get());
+                exchange.sendResponseHeaders(301, -1);
             }
         });
         server.createContext("/loop", exchange -> {
@@ -168,6 +175,12 @@ public final class FixtureSite implements AutoCloseable {
 
     public String url() {
         return base() + "/pricing";
+    }
+
+    /** A URL that answers 301 to {@code location} (this site's pricing page by default). */
+    public String movedUrl(String location) {
+        movedTo.set(location);
+        return base() + "/moved";
     }
 
     public String loopUrl() {

@@ -45,6 +45,22 @@ public final class PriceBook {
         return Optional.ofNullable(points.get(id));
     }
 
+    /** As {@link #get}, null for an unknown point: the diff asks once per point of a page. */
+    PointState find(PricePointId id) {
+        return points.get(id);
+    }
+
+    /** How many points are listed as last read from this page, without collecting them. */
+    public int countListedFrom(String url) {
+        int count = 0;
+        for (PointState state : points.values()) {
+            if (state.listed() && url.equals(state.url())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The listed points last read from this page: what a healthy reading of it should show again. */
     public Set<PricePointId> listedFrom(String url) {
         return points.entrySet().stream()

@@ -62,17 +62,24 @@ public final class Safeguard {
     }
 
     public synchronized Verdict judge(PriceBook book, List<ExtractedPrice> prices, Evidence page) {
-        Set<PricePointId> present = prices.stream().map(ExtractedPrice::pointId).collect(Collectors.toSet());
-        Set<PricePointId> expected = book.listedFrom(page.url());
-        List<PriceEvent> candidates = PageDiff.diff(book, prices, page.url(), page.fetchedAt(), page.sha256());
-        Optional<String> problem = Shape.problem(expected, present, candidates, rules);
+        PageDiff.Comparison diff = PageDiff.compare(book, prices, page.url(), page.fetchedAt(), page.sha256());
+        List<PriceEvent> candidates = diff.events();
+        int expected = book.countListedFrom(page.url());
+        Optional<String> problem = Shape.problem(expected, diff.shownAgain(), candidates, rules);
         if (problem.isPresent()) {
             return Verdict.layoutChanged(problem.get());
         }
         List<PriceEvent> events = new ArrayList<>();
         candidates.forEach(candidate -> passOrHold(candidate, page.fetchedAt(), events));
-        holds.keySet().retainAll(candidatesIds(candidates));
-        events.addAll(delistings(book, expected, present, page));
+        if (!holds.isEmpty()) {
+            holds.keySet().retainAll(candidatesIds(candidates));
+        }
+        if (diff.shownAgain() == expected) {
+            missingRuns.clear(); // every point of the last reading is back: no count runs on
+        } else {
+            Set<PricePointId> present = prices.stream().map(ExtractedPrice::pointId).collect(Collectors.toSet());
+            events.addAll(delistings(book, book.listedFrom(page.url()), present, page));
+        }
         return new Verdict(null, events, List.copyOf(holds.values()));
     }
 

@@ -2,12 +2,10 @@ package io.pricewar.scraper.diff;
 
 import io.pricewar.events.PriceChanged;
 import io.pricewar.events.PriceEvent;
-import io.pricewar.events.PricePointId;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Whether a page still has the shape of its last healthy reading. Two signs of a changed layout
@@ -20,12 +18,14 @@ final class Shape {
     private Shape() {
     }
 
-    static Optional<String> problem(Set<PricePointId> expected, Set<PricePointId> present,
-                                    List<PriceEvent> candidates, SafetyRules rules) {
-        long kept = expected.stream().filter(present::contains).count();
-        if (!expected.isEmpty() && BigDecimal.valueOf(kept)
-                .compareTo(rules.minPresentShare().multiply(BigDecimal.valueOf(expected.size()))) < 0) {
-            return Optional.of("only " + kept + " of the " + expected.size() + " points of the last healthy reading are on the page");
+    /**
+     * @param expected how many points the last healthy reading of the page listed
+     * @param kept     how many of those the page shows again
+     */
+    static Optional<String> problem(int expected, int kept, List<PriceEvent> candidates, SafetyRules rules) {
+        if (expected > 0 && BigDecimal.valueOf(kept)
+                .compareTo(rules.minPresentShare().multiply(BigDecimal.valueOf(expected))) < 0) {
+            return Optional.of("only " + kept + " of the " + expected + " points of the last healthy reading are on the page");
         }
         List<PriceChanged> changes = candidates.stream()
                 .filter(PriceChanged.class::isInstance).map(PriceChanged.class::cast).toList();

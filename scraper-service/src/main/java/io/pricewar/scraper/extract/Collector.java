@@ -18,7 +18,9 @@ import java.util.Map;
 final class Collector {
 
     private final String vendor;
-    private final Map<Shown, List<ExtractedPrice>> byPoint = new LinkedHashMap<>();
+    private final Map<Shown, ExtractedPrice> byPoint = new LinkedHashMap<>();
+    /** The further readings of a point shown more than once; most pages show each point once. */
+    private final Map<Shown, List<ExtractedPrice>> repeats = new HashMap<>();
     private final List<RejectedCell> rejected = new ArrayList<>();
     /** A page repeats the same vendor, meters, tiers and each model's name: slugged once each. */
     private final Map<String, String> slugs = new HashMap<>();
@@ -57,7 +59,10 @@ final class Collector {
     }
 
     ExtractedPrice add(ExtractedPrice price) {
-        byPoint.computeIfAbsent(new Shown(price.pointId(), price.effectiveFrom()), k -> new ArrayList<>(1)).add(price);
+        Shown shown = new Shown(price.pointId(), price.effectiveFrom());
+        if (byPoint.putIfAbsent(shown, price) != null) {
+            repeats.computeIfAbsent(shown, k -> new ArrayList<>(2)).add(price);
+        }
         return price;
     }
 
@@ -85,10 +90,15 @@ final class Collector {
 
     Extraction finish() {
         List<ExtractedPrice> prices = new ArrayList<>(byPoint.size());
-        for (List<ExtractedPrice> shown : byPoint.values()) {
-            if (allAlike(shown)) {
-                prices.add(shown.getFirst());
+        for (Map.Entry<Shown, ExtractedPrice> point : byPoint.entrySet()) {
+            ExtractedPrice first = point.getValue();
+            List<ExtractedPrice> more = repeats.isEmpty() ? List.of() : repeats.getOrDefault(point.getKey(), List.of());
+            if (allAlike(first, more)) {
+                prices.add(first);
             } else {
+                List<ExtractedPrice> shown = new ArrayList<>(more.size() + 1);
+                shown.add(first);
+                shown.addAll(more);
                 shown.forEach(p -> reject(p.pointId().model(), p.pointId().meter(), p.cellText(),
                         "the page shows " + shown.size() + " different prices for " + p.pointId()));
             }
@@ -96,10 +106,8 @@ final class Collector {
         return new Extraction(List.copyOf(prices), List.copyOf(rejected), null);
     }
 
-    private static boolean allAlike(List<ExtractedPrice> shown) {
-        ExtractedPrice first = shown.getFirst();
-        for (int i = 1; i < shown.size(); i++) {
-            ExtractedPrice p = shown.get(i);
+    private static boolean allAlike(ExtractedPrice first, List<ExtractedPrice> more) {
+        for (ExtractedPrice p : more) {
             if (!p.price().sameAs(first.price()) || p.promotion() != first.promotion()) {
                 return false;
             }

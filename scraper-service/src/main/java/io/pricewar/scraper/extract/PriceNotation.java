@@ -34,10 +34,8 @@ public final class PriceNotation {
             "(?<![\\d.,])(1m|1k|百万|千|1,000,000|1,000)\\s*(?:input |output |输入|输出)?\\s*tokens?");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+");
     private static final Pattern CURRENCY = Pattern.compile("us\\$|usd|cny|rmb|人民币|美元|元|厘|¥|\\$");
-    private static final Pattern FREE = Pattern.compile("限时免费|免费|free(?![a-z])");
     /** "(50% OFF)" beside a discounted price (DeepSeek's off-peak cells) says why, not what it costs. */
     private static final Pattern REMARK = Pattern.compile("\\d{1,3}(?:\\.\\d+)?\\s*%\\s*off(?![a-z])");
-    private static final Pattern FILLER = Pattern.compile("(?:tokens?|tok|input|output|输入|输出)(?![a-z])|[ ()]");
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s{2,}|[\\t\\n\\r\\f\\x0B]");
     private static final Currency CNY = Currency.getInstance("CNY");
@@ -94,7 +92,8 @@ public final class PriceNotation {
             // What the scanner would make of it: an amount and nothing else, all else from the header.
             Currency currency = require(context.currency(), cellText, "currency");
             PriceUnit unit = require(context.unit(), cellText, "unit");
-            return new Reading(new Price(plain.multiply(context.scaleOrOne()), currency, unit), false);
+            BigDecimal amount = context.scale() == null ? plain : plain.multiply(context.scale());
+            return new Reading(new Price(amount, currency, unit), false);
         }
         Cell cell = Cell.scan(cellText);
         Context resolved = context.overriddenBy(cell.context());
@@ -135,8 +134,8 @@ public final class PriceNotation {
         if (text == null) {
             return "";
         }
-        // Most cells are short ASCII ("0.0008"): NFKC and the regex would only copy them.
-        String folded = isPlainAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        // Most cells are ASCII and CJK ("0.0008", "0.8元/百万tokens"), which NFKC leaves as they are.
+        String folded = isNfkcStable(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
         String spaced = folded.toLowerCase(Locale.ROOT).replace('\u00a0', ' ');
         return (hasWhitespaceRun(spaced) ? WHITESPACE.matcher(spaced).replaceAll(" ") : spaced).strip();
     }
@@ -153,10 +152,16 @@ public final class PriceNotation {
         return false;
     }
 
-    private static boolean isPlainAscii(String text) {
+    /**
+     * Whether NFKC would return the text unchanged, for text of printable ASCII, the CJK unified
+     * ideographs (U+4E00-U+9FFF, none of which decomposes) and the yen sign only: none of them
+     * has a compatibility form or composes with its neighbour. Full-width forms are not among them.
+     */
+    private static boolean isNfkcStable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x7f || c < ' ') {
+            boolean stable = c >= ' ' && c < 0x7f || c >= 0x4e00 && c <= 0x9fff || c == '¥';
+            if (!stable) {
                 return false;
             }
         }
@@ -192,10 +197,10 @@ public final class PriceNotation {
             if (text.isEmpty()) {
                 throw new PriceNotationException(original, "the cell is empty");
             }
-            Scanner scanner = new Scanner(original);
+            Scanner scanner = new Scanner(original, text);
             int at = 0;
             while (at < text.length()) {
-                at = scanner.next(text, at);
+                at = scanner.next(at);
             }
             return scanner.cell();
         }
@@ -207,43 +212,59 @@ public final class PriceNotation {
 
     /** Collects the words of a cell, refusing a second number, currency, unit or "free". */
     private static final class Scanner {
-        private static final Pattern[] WORDS = {REMARK, UNIT, NUMBER, FREE, CURRENCY, FILLER};
-        private final Matcher[] matchers = new Matcher[WORDS.length];
         private final String original;
+        private final String text;
+        /** A remark ("50% off") needs a per cent sign: without one its regex is not tried at all. */
+        private final boolean mayHaveRemark;
+        private Matcher remark;
+        private Matcher unitPhrase;
         private BigDecimal amount;
         private Money money;
         private PriceUnit unit;
         private String free;
 
-        Scanner(String original) {
+        Scanner(String original, String text) {
             this.original = original;
+            this.text = text;
+            this.mayHaveRemark = text.indexOf('%') >= 0;
         }
 
-        int next(String text, int at) {
-            Matcher m;
-            if ((m = at(0, text, at)) != null) {
-                return m.end();
-            } else if ((m = at(1, text, at)) != null) {
-                unit = once(unit, unitNamed(m.group(1), m.group()), "more than one unit");
-            } else if ((m = at(2, text, at)) != null) {
-                amount = once(amount, new BigDecimal(m.group().replace(",", "")), "more than one number");
-            } else if ((m = at(3, text, at)) != null) {
-                free = once(free, m.group(), "'free' said twice");
-            } else if ((m = at(4, text, at)) != null) {
-                money = once(money, Money.of(m.group()), "more than one currency");
-            } else if ((m = at(5, text, at)) != null) {
-                return m.end();
-            } else {
+        /** Reads the word at {@code at}, in the order the kinds are tried; returns where it ends. */
+        int next(int at) {
+            int end;
+            char first = text.charAt(at);
+            if (mayHaveRemark && isDigit(first) && (remark = lookingAt(REMARK, remark, at)) != null) {
+                return remark.end();
+            }
+            if ((first == '/' || first == 'p' || first == '每') && (unitPhrase = lookingAt(UNIT, unitPhrase, at)) != null) {
+                unit = once(unit, unitNamed(unitPhrase.group(1), unitPhrase.group()), "more than one unit");
+                return unitPhrase.end();
+            }
+            if ((end = NotationWords.number(text, at)) >= 0) {
+                amount = once(amount, new BigDecimal(withoutGrouping(text.substring(at, end))), "more than one number");
+            } else if ((end = NotationWords.free(text, at)) >= 0) {
+                free = once(free, text.substring(at, end), "'free' said twice");
+            } else if ((end = NotationWords.currency(text, at)) >= 0) {
+                money = once(money, Money.of(text.substring(at, end)), "more than one currency");
+            } else if ((end = NotationWords.filler(text, at)) < 0) {
                 throw new PriceNotationException(original, "'" + text.substring(at) + "' is not part of a price");
             }
-            return m.end();
+            return end;
         }
 
-        /** The word of kind {@code kind} starting at {@code from}, one matcher per kind for the whole cell. */
-        private Matcher at(int kind, String text, int from) {
-            Matcher m = matchers[kind] == null ? (matchers[kind] = WORDS[kind].matcher(text)) : matchers[kind];
+        /** The pattern's match starting at {@code from}, reusing the cell's matcher for it; null if none. */
+        private Matcher lookingAt(Pattern pattern, Matcher reused, int from) {
+            Matcher m = reused != null ? reused : pattern.matcher(text);
             m.region(from, text.length());
             return m.lookingAt() ? m : null;
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        private static String withoutGrouping(String number) {
+            return number.indexOf(',') < 0 ? number : number.replace(",", "");
         }
 
         private PriceUnit unitNamed(String quantity, String phrase) {

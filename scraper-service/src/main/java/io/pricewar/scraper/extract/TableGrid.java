@@ -2,6 +2,7 @@ package io.pricewar.scraper.extract;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -33,8 +34,26 @@ final class TableGrid {
     static TableGrid of(Element table) {
         List<List<String>> rows = new ArrayList<>();
         Map<Integer, Span> spans = new TreeMap<>();
-        for (Element tr : table.select("tr")) {
-            rows.add(readRow(tr, rows.size(), spans));
+        if (!table.nameIs("table")) {
+            // A rule selecting a wrapper rather than the table: its rows wherever they are.
+            for (Element tr : table.select("tr")) {
+                rows.add(readRow(tr, rows.size(), spans));
+            }
+            return new TableGrid(rows);
+        }
+        // A direct walk of the table's own rows (in thead, tbody, tfoot or bare) rather than
+        // select("tr"), which visits every node under the table and would take a nested table's
+        // rows for its own.
+        for (Element child = table.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            if (child.nameIs("tr")) {
+                rows.add(readRow(child, rows.size(), spans));
+            } else if (child.nameIs("thead") || child.nameIs("tbody") || child.nameIs("tfoot")) {
+                for (Element tr = child.firstElementChild(); tr != null; tr = tr.nextElementSibling()) {
+                    if (tr.nameIs("tr")) {
+                        rows.add(readRow(tr, rows.size(), spans));
+                    }
+                }
+            }
         }
         return new TableGrid(rows);
     }
@@ -62,10 +81,47 @@ final class TableGrid {
 
         String text() {
             if (text == null) {
-                text = cell.text().strip();
+                text = textOf(cell);
             }
             return text;
         }
+    }
+
+    /**
+     * The cell's {@code text().strip()}. Most cells are empty or hold one plain text node
+     * ("0.0008", "0.8元/百万tokens") whose text needs no whitespace folding: it is taken as it is
+     * instead of being copied through jsoup's text builder.
+     */
+    static String textOf(Element cell) {
+        if (cell.childNodeSize() == 0) {
+            return "";
+        }
+        if (cell.childNodeSize() == 1 && cell.childNode(0) instanceof TextNode only) {
+            String text = only.getWholeText();
+            if (isAsShown(text)) {
+                return text;
+            }
+        }
+        return cell.text().strip();
+    }
+
+    /**
+     * Whether jsoup's text() would give the text unchanged and strip() would leave it so: printable
+     * ASCII, CJK and a few price signs, single spaces between words, nothing jsoup folds or drops
+     * (other whitespace, no-break and zero-width spaces, soft hyphens).
+     */
+    private static boolean isAsShown(String text) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean plain = c > ' ' && c < 0x7f || c > 0x3000 && c != 0xfeff && !Character.isSurrogate(c)
+                    || c == '¥' || c == '≤' || c == '≥';
+            boolean innerSpace = c == ' ' && i > 0 && i < length - 1 && text.charAt(i - 1) != ' ';
+            if (!plain && !innerSpace) {
+                return false;
+            }
+        }
+        return length > 0;
     }
 
     /** A row's slots as the strings they show, read on first access. */

@@ -13,6 +13,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Fetches a page politely: only where robots.txt allows, at most one request per host per
  * interval, conditionally (a 304 costs nothing), with connect, read and whole-attempt timeouts,
- * a body cap, a bounded number of redirects, and retries with backoff and jitter that honour
+ * a body cap, a bounded number of redirects (each to a new origin only where that origin's
+ * robots.txt allows it, and at that host's pace), and retries with backoff and jitter that honour
  * 429 and Retry-After. The client is built here rather than from Boot's WebClient.Builder, whose
  * auto-configuration module (spring-boot-webclient 4.1.1) is not published in the registry these
  * machines reach.
@@ -49,12 +51,11 @@ public class PageFetcher {
     }
 
     private static WebClient client(FetchProperties properties) {
-        int maxRedirects = properties.maxRedirects();
+        // Redirects are followed here, not by the client, so each new origin's robots.txt is asked first.
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
                 .responseTimeout(properties.readTimeout())
-                .followRedirect((request, response) -> isRedirect(response.status().code())
-                        && request.redirectedFrom().length < maxRedirects);
+                .followRedirect(false);
         return WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .defaultHeader(HttpHeaders.USER_AGENT, properties.userAgent())
@@ -74,12 +75,67 @@ public class PageFetcher {
     }
 
     private Mono<FetchResult> attempt(String url, Validators validators) {
+        return request(url, url, validators, 0);
+    }
+
+    /**
+     * One request of an attempt: the page itself, or the {@code redirects}-th hop on the way to
+     * it. A redirect to another origin is fetched only once that origin's robots.txt allows it,
+     * and waits for that host's turn. The page keeps the source's URL, which its events cite.
+     */
+    private Mono<FetchResult> request(String pageUrl, String url, Validators validators, int redirects) {
         return client.get().uri(url)
                 .headers(validators::applyTo)
                 .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, MediaType.ALL)
-                .exchangeToMono(response -> read(url, response))
+                .exchangeToMono(response -> isRedirect(response.statusCode().value()) && redirects < properties.maxRedirects()
+                        ? redirect(url, response).map(Step::hop)
+                        : read(pageUrl, response).map(Step::done))
                 .timeout(properties.timeout())
-                .onErrorMap(error -> !(error instanceof FetchException), PageFetcher::classify);
+                .onErrorMap(error -> !(error instanceof FetchException), PageFetcher::classify)
+                .flatMap(step -> step.next() != null
+                        ? follow(pageUrl, url, step.next(), validators, redirects + 1)
+                        : Mono.just(step.result()));
+    }
+
+    /** What one request gave: the result, or the URL a redirect points to next. */
+    private record Step(FetchResult result, String next) {
+        static Step done(FetchResult result) {
+            return new Step(result, null);
+        }
+
+        static Step hop(String next) {
+            return new Step(null, next);
+        }
+    }
+
+    private Mono<FetchResult> follow(String pageUrl, String from, String next, Validators validators, int redirects) {
+        return robots.allows(next).flatMap(allowed -> {
+            if (!allowed) {
+                return Mono.error(new FetchException.Disallowed(next));
+            }
+            Mono<FetchResult> hop = request(pageUrl, next, validators, redirects);
+            return sameOrigin(from, next) ? hop : limits.limited(next, hop);
+        });
+    }
+
+    /** Where a redirect points, resolved against the URL that answered it. */
+    private static Mono<String> redirect(String url, ClientResponse response) {
+        String location = response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION);
+        if (location == null || location.isBlank()) {
+            return response.releaseBody().then(Mono.error(FetchException.permanent(url + ": a redirect without a Location")));
+        }
+        try {
+            return response.releaseBody().thenReturn(URI.create(url).resolve(location.strip()).toString());
+        } catch (IllegalArgumentException e) {
+            return response.releaseBody().then(Mono.error(FetchException.permanent(url + ": unreadable Location " + location)));
+        }
+    }
+
+    private static boolean sameOrigin(String a, String b) {
+        URI x = URI.create(a);
+        URI y = URI.create(b);
+        return java.util.Objects.equals(x.getScheme(), y.getScheme()) && java.util.Objects.equals(x.getHost(), y.getHost())
+                && x.getPort() == y.getPort();
     }
 
     private Mono<FetchResult> read(String url, ClientResponse response) {

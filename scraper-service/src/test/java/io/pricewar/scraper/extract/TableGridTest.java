@@ -1,6 +1,7 @@
 package io.pricewar.scraper.extract;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,5 +33,21 @@ class TableGridTest {
                 .selectFirst("table"));
 
         assertThat(grid.row(0)).hasSize(1000);
+    }
+
+    /** The shortcut for plain cells gives what jsoup's text().strip() gives, whatever the cell holds. */
+    @Test
+    void readsEachCellAsJsoupsStrippedText() {
+        String[] cells = {"", " ", "0.0008", " 0.0008 ", "0.8元/百万tokens", "2 元 / 百万 Tokens", "2  元", "a\tb", "a\nb",
+                "\u00a0¥0.5", "¥0.5\u00a0", "0\u200b.5", "soft\u00adhyphen", "\u3000免费\u3000", "０．５元", "0&lt;Token≤32K",
+                "<b>0.5</b> 元", "0.5<br>元", "<span> 免费 </span>", "&nbsp;", "x&#8203;", "\ufeff1", "😀 1", "a b c"};
+        StringBuilder html = new StringBuilder("<table><tr>");
+        for (String cell : cells) {
+            html.append("<td>").append(cell).append("</td>");
+        }
+        Element row = Jsoup.parse(html.append("</tr></table>").toString()).selectFirst("tr");
+
+        assertThat(row.children()).hasSize(cells.length).allSatisfy(td ->
+                assertThat(TableGrid.textOf(td)).isEqualTo(td.text().strip()));
     }
 }

@@ -9,6 +9,7 @@ import io.pricewar.events.Topics;
 import io.pricewar.infra.EmbeddedKafka;
 import io.pricewar.scraper.FixtureSite;
 import io.pricewar.scraper.ScraperApplication;
+import io.pricewar.scraper.extract.FixturePages;
 import io.pricewar.events.ScrapeHealth;
 import io.pricewar.events.ScrapeHealthJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -181,6 +182,32 @@ class ScraperIT {
         assertThat(header(snapshot, Topics.SNAPSHOT_CONTENT_TYPE_HEADER)).startsWith("text/html");
         assertThat(Instant.parse(header(snapshot, Topics.SNAPSHOT_FETCHED_AT_HEADER))).isNotNull();
         assertThat(snapshot.timestamp()).isLessThanOrEqualTo(events.stream().mapToLong(ConsumerRecord::timestamp).min().orElseThrow());
+    }
+
+    @Test
+    void aPageWhoseSnapshotIsOverAMegabyteCompressedIsStillPublished() throws Exception {
+        byte[] body = withIncompressiblePadding(FixturePages.html("alibaba-before-cut.html"), 2 * 1024 * 1024);
+        site.serveBody(body);
+        startScraper();
+
+        await().until(() -> events().size() == 6);
+
+        String sha = events().getFirst().evidence().sha256();
+        ConsumerRecord<String, byte[]> snapshot = records(Topics.PAGE_SNAPSHOTS).stream()
+                .filter(r -> r.key().equals(sha)).findFirst().orElseThrow();
+        assertThat(snapshot.value().length).as("compressed, still over the 1 MB default limits").isGreaterThan(1024 * 1024);
+        assertThat(new GZIPInputStream(new ByteArrayInputStream(snapshot.value())).readAllBytes()).isEqualTo(body);
+    }
+
+    /** The page with a comment of random printable text, which gzip can shrink only a little. */
+    private static byte[] withIncompressiblePadding(String html, int bytes) {
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder padding = new StringBuilder(bytes);
+        for (int i = 0; i < bytes; i++) {
+            char c = (char) ('0' + random.nextInt(75)); // '0'..'z', never "--" or ">"
+            padding.append(c == '>' || c == '-' ? 'x' : c);
+        }
+        return html.replace("</body>", "<!-- " + padding + " --></body>").getBytes(StandardCharsets.UTF_8);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

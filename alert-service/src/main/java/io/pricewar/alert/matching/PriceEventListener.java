@@ -76,7 +76,7 @@ class PriceEventListener {
         }
         Instant appendedAt = Instant.ofEpochMilli(record.timestamp());
         SubscriptionMatcher.Outcome outcome = SubscriptionMatcher.judge(event, appendedAt,
-                subscriptions.indexFor(appendedAt).candidates(event.pointId()), fx);
+                subscriptions.indexFor(appendedAt), fx);
         prices.record(event)
                 .then(scheduleModelCheck(event, appendedAt, outcome))
                 .then(recordDeliveries(event, appendedAt, outcome))
@@ -94,6 +94,8 @@ class PriceEventListener {
     /** Claims each firing's cooldown window, then records the survivors' deliveries in one batch. */
     private Mono<Long> recordDeliveries(PriceEvent event, Instant appendedAt, SubscriptionMatcher.Outcome outcome) {
         return Flux.fromIterable(outcome.fired())
+                .concatMapIterable(fired -> fired.subscriptions().stream()
+                        .map(s -> new SubscriptionMatcher.Match(s, fired.firing())).toList())
                 .flatMap(match -> cooldowns.claim(match.subscription().id() + "|" + event.pointId(), event.eventId(),
                                 appendedAt, match.subscription().cooldown())
                         .filter(claimed -> claimed)

@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 /** A webhook endpoint on 127.0.0.1 that answers 204 at once and keeps every request with its arrival time. */
 final class LocalReceiver implements AutoCloseable {
 
-    record Received(long arrivedNanos, Map<String, List<String>> headers, String body) {
+    record Received(long arrivedNanos, String path, Map<String, List<String>> headers, String body) {
 
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -30,11 +30,17 @@ final class LocalReceiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                received.add(new Received(System.nanoTime(), Map.copyOf(exchange.getRequestHeaders()), body));
+                received.add(new Received(System.nanoTime(), exchange.getRequestURI().getPath(),
+                        Map.copyOf(exchange.getRequestHeaders()), body));
                 exchange.sendResponseHeaders(204, -1);
             }
         });
         server.start();
+    }
+
+    /** How many requests arrived at {@code path}. */
+    long receivedAt(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).count();
     }
 
     String url(String hook) {

@@ -44,7 +44,8 @@ import static com.mongodb.client.model.Filters.lt;
  * {@code _id}: {@code (_id, status)} or {@code (_id, status, leaseUntil)}, all equalities. MongoDB
  * finds the document by {@code _id} either way; the in-JVM server (tests, the local stack) uses
  * an index only when its fields equal the filter's, and otherwise scans the whole collection for
- * every update, which made each delivery cost in proportion to the outbox's size.
+ * every update, which made each delivery cost in proportion to the outbox's size. Outcomes
+ * recorded at about the same time share a bulk write ({@link BulkUpdates}).
  */
 @Repository
 class DeliveryOutbox {
@@ -54,10 +55,15 @@ class DeliveryOutbox {
     private static final String STATUS = "status";
     private static final String LEASE_UNTIL = "leaseUntil";
 
+    /** Outcomes per bulk write: a price-war event's worth arrives within milliseconds. */
+    private static final int MAX_BULK = 500;
+
     private final MongoCollection<Document> collection;
+    private final BulkUpdates updates;
 
     DeliveryOutbox(MongoDatabase database) {
         this.collection = database.getCollection(MongoCollections.DELIVERIES);
+        this.updates = new BulkUpdates(collection, MAX_BULK);
     }
 
     @PostConstruct
@@ -175,7 +181,7 @@ class DeliveryOutbox {
     }
 
     private Mono<Void> update(Bson filter, Bson update) {
-        return Mono.from(collection.updateOne(filter, update)).then();
+        return updates.updateOne(filter, update);
     }
 
     private static boolean isDuplicateKey(Throwable error) {

@@ -60,8 +60,9 @@ public final class SubscriptionIndex {
     }
 
     /**
-     * The groups of subscriptions whose target covers {@code point}, a few dozen at most whatever
-     * their size; conditions are not judged here. A subscription is in exactly one of them.
+     * The groups of subscriptions whose target covers {@code point}: one per bucket on the way
+     * down and condition in it, typically a few dozen however many subscriptions they hold.
+     * Conditions are not judged here. A subscription is in exactly one group.
      */
     public List<Group> groups(PricePointId point) {
         List<Group> out = new ArrayList<>();

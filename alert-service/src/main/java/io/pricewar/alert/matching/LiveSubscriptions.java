@@ -90,7 +90,7 @@ class LiveSubscriptions implements SmartLifecycle {
         log.info("matching against {} subscriptions", current().size());
         polling = Flux.interval(properties.refreshInterval())
                 .onBackpressureDrop()
-                .concatMap(tick -> Mono.fromRunnable(() -> refresh(Instant.MAX))
+                .concatMap(tick -> Mono.fromRunnable(this::refreshUnlessRecent)
                         .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
                         .onErrorResume(error -> {
                             log.warn("could not poll subscription changes; matching on the last known", error);
@@ -117,6 +117,16 @@ class LiveSubscriptions implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MIN_VALUE + 1000;
+    }
+
+    /**
+     * The periodic poll, skipped when another started within the last half interval: under live
+     * traffic the listener's freshness polls keep the index current, and a poll of a large
+     * collection is not free (on the in-JVM server it reads every document). Half, so that a
+     * tick's own poll of the tick before never counts as recent.
+     */
+    private void refreshUnlessRecent() {
+        refresh(clock.instant().minus(properties.refreshInterval().dividedBy(2)));
     }
 
     /** Polls unless a poll started at or after {@code neededAsOf} already ran; one poll at a time. */

@@ -41,7 +41,6 @@ class LiveSubscriptions implements SmartLifecycle {
     private final MatchingProperties properties;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, SubscriptionChange> latest = new HashMap<>();
-    private Instant newestSeen = Instant.EPOCH;
     private volatile Instant freshAsOf = Instant.EPOCH;
     private volatile SubscriptionIndex index = SubscriptionIndex.EMPTY;
     private boolean dirty;
@@ -135,7 +134,10 @@ class LiveSubscriptions implements SmartLifecycle {
             return;
         }
         Instant started = clock.instant();
-        Instant since = newestSeen.equals(Instant.EPOCH) ? Instant.EPOCH : newestSeen.minus(properties.refreshOverlap());
+        // Back from when the last poll started, not from the newest change it saw: after a bulk
+        // load followed by quiet, the latter kept every poll re-reading the whole load (100k
+        // documents a poll in EndToEndLatency), for as long as nothing newer was written.
+        Instant since = freshAsOf.equals(Instant.EPOCH) ? Instant.EPOCH : freshAsOf.minus(properties.refreshOverlap());
         List<SubscriptionChange> changes = repository.changedSince(since).collectList().block(LOAD_TIMEOUT);
         apply(changes == null ? List.of() : changes);
         freshAsOf = started;
@@ -143,9 +145,6 @@ class LiveSubscriptions implements SmartLifecycle {
 
     private synchronized void apply(List<SubscriptionChange> changes) {
         for (SubscriptionChange change : changes) {
-            if (change.changedAt().isAfter(newestSeen) && !change.changedAt().isAfter(clock.instant())) {
-                newestSeen = change.changedAt();
-            }
             SubscriptionChange known = latest.get(change.subscription().id());
             if (known == null || change.subscription().version() > known.subscription().version()
                     || (change.deleted() && !known.deleted())) {

@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param maxRetryInterval the longest wait between retries of a record whose deliveries could
  *                         not be recorded (MongoDB down); such a record is retried, never skipped
  * @param refreshInterval  how often a replica polls MongoDB for subscriptions changed elsewhere
- * @param refreshOverlap   how far before the newest change already seen each poll looks again:
+ * @param refreshOverlap   how far before the start of the previous poll each poll looks again:
  *                         covers writers' clock skew and writes still in flight when a poll ran
  * @param freshnessMargin  an event appended at T is matched only against subscriptions polled at
  *                         T plus this or later, so one created just before T on another replica

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A webhook endpoint on 127.0.0.1 that answers 204 at once and keeps every request with its arrival time. */
 final class LocalReceiver implements AutoCloseable {
@@ -23,6 +24,8 @@ final class LocalReceiver implements AutoCloseable {
 
     private final HttpServer server;
     final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    /** How many arrived: counting the queue walks all of it, too slow to poll every few milliseconds. */
+    private final AtomicInteger count = new AtomicInteger();
 
     LocalReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
@@ -32,10 +35,21 @@ final class LocalReceiver implements AutoCloseable {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 received.add(new Received(System.nanoTime(), exchange.getRequestURI().getPath(),
                         Map.copyOf(exchange.getRequestHeaders()), body));
+                count.incrementAndGet();
                 exchange.sendResponseHeaders(204, -1);
             }
         });
         server.start();
+    }
+
+    int count() {
+        return count.get();
+    }
+
+    /** Forgets what arrived so far. */
+    void clear() {
+        received.clear();
+        count.set(0);
     }
 
     /** How many requests arrived at {@code path}. */

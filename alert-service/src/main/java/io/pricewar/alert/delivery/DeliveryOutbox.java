@@ -5,6 +5,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
@@ -41,23 +42,41 @@ import static com.mongodb.client.model.Filters.lt;
  * being PENDING, and a failure also on the sender still holding its lease, so a late outcome
  * from a sender whose lease ran out cannot undo a later one. No change is a transaction: each is
  * one conditional update of one document.
+ *
+ * <p>Every conditional update filters on exactly the fields of a unique index that starts with
+ * {@code _id}: {@code (_id, status)} or {@code (_id, status, leaseUntil)}, all equalities. MongoDB
+ * finds the document by {@code _id} either way; the in-JVM server (tests, the local stack) uses
+ * an index only when its fields equal the filter's, and otherwise scans the whole collection for
+ * every update, which made each delivery cost in proportion to the outbox's size. Outcomes
+ * recorded at about the same time share a bulk write ({@link BulkUpdates}).
  */
 @Repository
 class DeliveryOutbox {
 
     private static final Duration INDEX_TIMEOUT = Duration.ofSeconds(30);
+    private static final String ID = "_id";
+    private static final String STATUS = "status";
+    private static final String LEASE_UNTIL = "leaseUntil";
+
+    /** Outcomes per bulk write: a price-war event's worth arrives within milliseconds. */
+    private static final int MAX_BULK = 500;
 
     private final MongoCollection<Document> collection;
+    private final BulkUpdates updates;
 
     DeliveryOutbox(MongoDatabase database) {
         this.collection = database.getCollection(MongoCollections.DELIVERIES);
+        this.updates = new BulkUpdates(collection, MAX_BULK);
     }
 
     @PostConstruct
     void ensureIndexes() {
         Mono.from(collection.createIndexes(List.of(
                 new IndexModel(Indexes.ascending("subscriptionId", "createdAt")),
-                new IndexModel(Indexes.ascending("status", "leaseUntil"))))).block(INDEX_TIMEOUT);
+                new IndexModel(Indexes.ascending("status", "leaseUntil")),
+                new IndexModel(Indexes.ascending(ID, STATUS), new IndexOptions().unique(true)),
+                new IndexModel(Indexes.ascending(ID, STATUS, LEASE_UNTIL), new IndexOptions().unique(true)))))
+                .block(INDEX_TIMEOUT);
     }
 
     /** Emits false when the (subscription, event) pair was recorded before: it is already handled. */
@@ -99,9 +118,9 @@ class DeliveryOutbox {
      * whose sender died), leasing each until {@code until}.
      */
     Flux<Delivery> claimDue(Instant now, Instant until, int limit) {
-        Bson due = and(eq("status", DeliveryStatus.PENDING.name()), lt("leaseUntil", Date.from(now)));
-        return Flux.from(collection.find(due).sort(Sorts.ascending("leaseUntil")).limit(limit))
-                .concatMap(candidate -> claim(candidate.getString("_id"), due, until));
+        Bson due = and(eq(STATUS, DeliveryStatus.PENDING.name()), lt(LEASE_UNTIL, Date.from(now)));
+        return Flux.from(collection.find(due).sort(Sorts.ascending(LEASE_UNTIL)).limit(limit))
+                .concatMap(candidate -> claim(candidate.getString(ID), candidate.getDate(LEASE_UNTIL), until));
     }
 
     /** Success wins whoever holds the lease: the receiver has it, so it must never be sent again. */
@@ -150,25 +169,32 @@ class DeliveryOutbox {
         return Mono.from(collection.find(eq("_id", id)).first()).map(DeliveryOutbox::fromDocument);
     }
 
-    /** Emits the delivery if this caller won it; another replica's sweeper may claim it first. */
-    private Mono<Delivery> claim(String id, Bson due, Instant until) {
-        return Mono.from(collection.findOneAndUpdate(and(eq("_id", id), due),
-                        Updates.set("leaseUntil", Date.from(until)),
+    /**
+     * Emits the delivery if this caller won it; another replica's sweeper may claim it first. The
+     * lease it was due under must still be the one seen: anyone who took it since set another.
+     */
+    private Mono<Delivery> claim(String id, Date dueLease, Instant until) {
+        return Mono.from(collection.findOneAndUpdate(leased(id, dueLease),
+                        Updates.set(LEASE_UNTIL, Date.from(until)),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
                 .map(DeliveryOutbox::fromDocument);
     }
 
-    private static Bson pending(String id) {
-        return and(eq("_id", id), eq("status", DeliveryStatus.PENDING.name()));
+    private static Document pending(String id) {
+        return new Document(ID, id).append(STATUS, DeliveryStatus.PENDING.name());
     }
 
     /** Pending and still leased as this sender last leased it: no other sender took it over since. */
-    private static Bson leased(String id, Instant lease) {
-        return and(pending(id), eq("leaseUntil", Date.from(lease)));
+    private static Document leased(String id, Instant lease) {
+        return leased(id, Date.from(lease));
+    }
+
+    private static Document leased(String id, Date lease) {
+        return pending(id).append(LEASE_UNTIL, lease);
     }
 
     private Mono<Void> update(Bson filter, Bson update) {
-        return Mono.from(collection.updateOne(filter, update)).then();
+        return updates.updateOne(filter, update);
     }
 
     private static boolean isDuplicateKey(Throwable error) {

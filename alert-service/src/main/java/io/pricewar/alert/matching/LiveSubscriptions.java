@@ -41,7 +41,6 @@ class LiveSubscriptions implements SmartLifecycle {
     private final MatchingProperties properties;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, SubscriptionChange> latest = new HashMap<>();
-    private Instant newestSeen = Instant.EPOCH;
     private volatile Instant freshAsOf = Instant.EPOCH;
     private volatile SubscriptionIndex index = SubscriptionIndex.EMPTY;
     private boolean dirty;
@@ -90,7 +89,7 @@ class LiveSubscriptions implements SmartLifecycle {
         log.info("matching against {} subscriptions", current().size());
         polling = Flux.interval(properties.refreshInterval())
                 .onBackpressureDrop()
-                .concatMap(tick -> Mono.fromRunnable(() -> refresh(Instant.MAX))
+                .concatMap(tick -> Mono.fromRunnable(this::refreshUnlessRecent)
                         .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
                         .onErrorResume(error -> {
                             log.warn("could not poll subscription changes; matching on the last known", error);
@@ -119,13 +118,26 @@ class LiveSubscriptions implements SmartLifecycle {
         return Integer.MIN_VALUE + 1000;
     }
 
+    /**
+     * The periodic poll, skipped when another started within the last half interval: under live
+     * traffic the listener's freshness polls keep the index current, and a poll of a large
+     * collection is not free (on the in-JVM server it reads every document). Half, so that a
+     * tick's own poll of the tick before never counts as recent.
+     */
+    private void refreshUnlessRecent() {
+        refresh(clock.instant().minus(properties.refreshInterval().dividedBy(2)));
+    }
+
     /** Polls unless a poll started at or after {@code neededAsOf} already ran; one poll at a time. */
     private synchronized void refresh(Instant neededAsOf) {
         if (!neededAsOf.equals(Instant.MAX) && !freshAsOf.isBefore(neededAsOf)) {
             return;
         }
         Instant started = clock.instant();
-        Instant since = newestSeen.equals(Instant.EPOCH) ? Instant.EPOCH : newestSeen.minus(properties.refreshOverlap());
+        // Back from when the last poll started, not from the newest change it saw: after a bulk
+        // load followed by quiet, the latter kept every poll re-reading the whole load (100k
+        // documents a poll in EndToEndLatency), for as long as nothing newer was written.
+        Instant since = freshAsOf.equals(Instant.EPOCH) ? Instant.EPOCH : freshAsOf.minus(properties.refreshOverlap());
         List<SubscriptionChange> changes = repository.changedSince(since).collectList().block(LOAD_TIMEOUT);
         apply(changes == null ? List.of() : changes);
         freshAsOf = started;
@@ -133,9 +145,6 @@ class LiveSubscriptions implements SmartLifecycle {
 
     private synchronized void apply(List<SubscriptionChange> changes) {
         for (SubscriptionChange change : changes) {
-            if (change.changedAt().isAfter(newestSeen) && !change.changedAt().isAfter(clock.instant())) {
-                newestSeen = change.changedAt();
-            }
             SubscriptionChange known = latest.get(change.subscription().id());
             if (known == null || change.subscription().version() > known.subscription().version()
                     || (change.deleted() && !known.deleted())) {

@@ -22,13 +22,18 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * Consumes {@link Topics#PRICE_EVENTS}. The listener returns only once what a record triggers is
- * recorded (the point's price in the view, the deliveries in the outbox, a blended check if one
- * is needed), and the container commits the offset after that ({@code ack-mode: record}), so a
- * crash re-reads the record and every write turns the second reading into a no-op. Sending
- * happens after, off the consumer thread.
+ * Consumes {@link Topics#PRICE_EVENTS} a poll at a time. The listener returns only once what the
+ * records trigger is recorded (each point's price in the view, a blended check if one is needed,
+ * the deliveries in the outbox), and the container commits the batch's offsets after that
+ * ({@code AckMode.BATCH}), so a crash re-reads the batch and every write turns the second reading
+ * into a no-op. The subscriptions are refreshed once per batch, for its newest record; the
+ * notifications of digest subscriptions are held for their digest and the batch's other deliveries
+ * are inserted together; sending happens after, off the consumer thread.
  */
 @Component
 class PriceEventListener {
@@ -41,6 +46,10 @@ class PriceEventListener {
     static final String UNREADABLE_COUNTER = "alert.events.unreadable";
 
     private static final Logger log = LoggerFactory.getLogger(PriceEventListener.class);
+
+    /** A readable record: its event and when the log appended it. */
+    private record Appended(PriceEvent event, Instant at) {
+    }
 
     private final LiveSubscriptions subscriptions;
     private final PointPrices prices;
@@ -71,19 +80,37 @@ class PriceEventListener {
                 .register(meters);
     }
 
-    @KafkaListener(topics = Topics.PRICE_EVENTS, groupId = "${pricewar.alert.matching.consumer-group:" + CONSUMER_GROUP + "}")
-    void onRecord(ConsumerRecord<String, byte[]> record) {
-        PriceEvent event = readOrNull(record);
-        if (event == null) {
+    @KafkaListener(topics = Topics.PRICE_EVENTS, containerFactory = MatchingKafkaConfiguration.BATCH_LISTENER_FACTORY,
+            groupId = "${pricewar.alert.matching.consumer-group:" + CONSUMER_GROUP + "}")
+    void onRecords(List<ConsumerRecord<String, byte[]>> records) {
+        List<Appended> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            PriceEvent event = readOrNull(record);
+            if (event != null) {
+                events.add(new Appended(event, Instant.ofEpochMilli(record.timestamp())));
+            }
+        }
+        if (events.isEmpty()) {
             return;
         }
-        Instant appendedAt = Instant.ofEpochMilli(record.timestamp());
-        SubscriptionMatcher.Outcome outcome = SubscriptionMatcher.judge(event, appendedAt,
-                subscriptions.indexFor(appendedAt).candidates(event.pointId()), fx);
-        prices.record(event)
-                .then(scheduleModelCheck(event, appendedAt, outcome))
-                .then(recordDeliveries(event, appendedAt, outcome))
+        Instant newest = events.stream().map(Appended::at).max(Comparator.naturalOrder()).orElseThrow();
+        SubscriptionIndex index = subscriptions.indexFor(newest);
+        // In log order, one event after the other: cooldown windows are claimed as a replay would.
+        Flux.fromIterable(events)
+                .concatMap(appended -> record(appended, index))
+                .collectList()
+                .flatMap(pending -> digests.divert(pending.stream().flatMap(List::stream).toList()))
+                .flatMap(deliveries::recordAllAndSend)
                 .block(properties.recordTimeout());
+    }
+
+    /** Records the event's price and any blended check; emits the deliveries it triggers. */
+    private Mono<List<Deliveries.Pending>> record(Appended appended, SubscriptionIndex index) {
+        PriceEvent event = appended.event();
+        SubscriptionMatcher.Outcome outcome = SubscriptionMatcher.judge(event, appended.at(), index, fx);
+        return prices.record(event)
+                .then(scheduleModelCheck(event, appended.at(), outcome))
+                .then(claimCooldowns(event, appended.at(), outcome));
     }
 
     private Mono<Void> scheduleModelCheck(PriceEvent event, Instant appendedAt, SubscriptionMatcher.Outcome outcome) {
@@ -94,20 +121,17 @@ class PriceEventListener {
         return checks.schedule(check, clock.instant().plus(rules.blendedSettle()));
     }
 
-    /**
-     * Claims each firing's cooldown window, then holds the survivors of digest subscriptions for
-     * their digest and records the others' deliveries in one batch.
-     */
-    private Mono<Long> recordDeliveries(PriceEvent event, Instant appendedAt, SubscriptionMatcher.Outcome outcome) {
+    /** Claims each firing's cooldown window; emits the survivors' deliveries, one notification each. */
+    private Mono<List<Deliveries.Pending>> claimCooldowns(PriceEvent event, Instant appendedAt,
+                                                          SubscriptionMatcher.Outcome outcome) {
         return Flux.fromIterable(outcome.fired())
-                .flatMap(match -> cooldowns.claim(match.subscription().id() + "|" + event.pointId(), event.eventId(),
-                                appendedAt, match.subscription().cooldown())
-                        .filter(claimed -> claimed)
-                        .map(claimed -> new Deliveries.Pending(match.subscription(),
-                                Notification.of(match.subscription(), event, match.firing()))), CLAIM_CONCURRENCY)
-                .collectList()
-                .flatMap(digests::divert)
-                .flatMap(deliveries::recordAllAndSend);
+                .concatMap(fired -> Flux.fromIterable(fired.subscriptions())
+                        .flatMap(s -> cooldowns.claim(s.id() + "|" + event.pointId(), event.eventId(), appendedAt,
+                                        s.cooldown())
+                                .filter(claimed -> claimed)
+                                .map(claimed -> new Deliveries.Pending(s, Notification.of(s, event, fired.firing()))),
+                                CLAIM_CONCURRENCY))
+                .collectList();
     }
 
     /** The ledger owns the dead-letter topic; here an unreadable record is counted and skipped. */

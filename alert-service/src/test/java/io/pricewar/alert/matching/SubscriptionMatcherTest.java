@@ -16,7 +16,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static io.pricewar.alert.PriceEventMother.changed;
 import static io.pricewar.alert.PriceEventMother.cnyPer1K;
@@ -80,7 +82,7 @@ class SubscriptionMatcherTest {
                 new AlertCondition.BlendedDrop(new TokenMix(BigDecimal.ONE, BigDecimal.ONE, null), true),
                 PointTarget.ANY, Duration.ZERO, CREATED);
 
-        SubscriptionMatcher.Outcome outcome = SubscriptionMatcher.judge(pro32kDrop, APPENDED_LATER, List.of(blended),
+        SubscriptionMatcher.Outcome outcome = SubscriptionMatcher.scan(pro32kDrop, APPENDED_LATER, List.of(blended),
                 FxRates.NONE);
 
         assertThat(outcome.fired()).isEmpty();
@@ -100,7 +102,7 @@ class SubscriptionMatcherTest {
 
         assertThat(SubscriptionMatcher.scan(pro32kDrop, APPENDED_LATER,
                 List.of(sameVendor, sameModelAndMeter, modelGlob, otherVendor, otherModel, otherGlob, otherMeter,
-                        otherTier), FxRates.NONE).fired())
+                        otherTier), FxRates.NONE).matches())
                 .extracting(SubscriptionMatcher.Match::subscription)
                 .containsExactly(sameVendor, sameModelAndMeter, modelGlob);
     }
@@ -127,8 +129,55 @@ class SubscriptionMatcherTest {
         assertThat(triggered(pro32kDrop, CREATED.minusSeconds(1), createdAfterObservation)).isEmpty();
     }
 
+    @Test
+    void judgingTheIndexFiresExactlyWhatAScanFires() {
+        List<AlertCondition> conditions = List.of(new AlertCondition.AnyDrop(),
+                new AlertCondition.DropAtLeast(new BigDecimal("50")), new AlertCondition.DropAtLeast(new BigDecimal("90")),
+                new AlertCondition.NewListing(), new AlertCondition.BecameFree(),
+                new AlertCondition.BlendedDrop(new TokenMix(BigDecimal.ONE, BigDecimal.ONE, null), true));
+        List<PointTarget> targets = List.of(PointTarget.ANY, new PointTarget("volcengine", null, null, null),
+                new PointTarget("volcengine", "doubao-*", "input", null), new PointTarget(null, "doubao-pro-32k", null, null),
+                new PointTarget("volcengine", "doubao-pro-128k", null, null), new PointTarget(null, null, "output", null));
+        Random random = new Random(11);
+        List<Subscription> all = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            Subscription s = Subscription.create("owner-" + i, URI.create("https://hooks.example.test/" + i),
+                    conditions.get(random.nextInt(conditions.size())), targets.get(random.nextInt(targets.size())),
+                    Duration.ZERO, CREATED.plusSeconds(random.nextInt(7_200) - 3_600));
+            all.add(random.nextInt(20) == 0 ? new Subscription(s.id(), s.ownerId(), s.webhookUrl(), s.condition(),
+                    s.target(), s.cooldown(), s.createdAt(), s.signingSecret(), "410 Gone", s.version()) : s);
+        }
+        SubscriptionIndex index = SubscriptionIndex.build(all);
+
+        for (PriceEvent event : List.of(pro32kDrop, pro32kListed, changed(pro32kListed, cnyPer1K("0")))) {
+            for (Instant appendedAt : List.of(CREATED.minusSeconds(4_000), CREATED, CREATED.plusSeconds(4_000))) {
+                SubscriptionMatcher.Outcome indexed = SubscriptionMatcher.judge(event, appendedAt, index, FxRates.NONE);
+                SubscriptionMatcher.Outcome scanned = SubscriptionMatcher.scan(event, appendedAt, all, FxRates.NONE);
+
+                assertThat(indexed.matches()).as(event.getClass().getSimpleName() + " at " + appendedAt)
+                        .containsExactlyInAnyOrderElementsOf(scanned.matches());
+                assertThat(indexed.needsModelCheck()).isEqualTo(scanned.needsModelCheck());
+            }
+        }
+    }
+
+    @Test
+    void thousandsWantingTheSameThingFireAsOneGroupJudgedOnce() {
+        List<Subscription> all = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            all.add(subscription(PointTarget.ANY));
+        }
+        SubscriptionIndex index = SubscriptionIndex.build(all);
+
+        SubscriptionMatcher.Outcome outcome = SubscriptionMatcher.judge(pro32kDrop, APPENDED_LATER, index, FxRates.NONE);
+
+        assertThat(outcome.fired()).hasSize(1);
+        assertThat(outcome.count()).isEqualTo(2_000);
+        assertThat(outcome.fired().getFirst().subscriptions()).containsExactlyInAnyOrderElementsOf(all);
+    }
+
     private static List<Subscription> triggered(PriceEvent event, Instant appendedAt, Subscription subscription) {
-        return SubscriptionMatcher.scan(event, appendedAt, List.of(subscription), FxRates.NONE).fired().stream()
+        return SubscriptionMatcher.scan(event, appendedAt, List.of(subscription), FxRates.NONE).matches().stream()
                 .map(SubscriptionMatcher.Match::subscription).toList();
     }
 

@@ -51,7 +51,7 @@ public final class DeliveryThroughput {
             PricePointId warm = new PricePointId("volcengine", "doubao-pro-warm", "input", "standard");
             stack.publish(AlertFixtures.drop(warm, "0.0050", "0.0008", Instant.now()));
             awaitReceived(receiver, count, Duration.ofMinutes(5));
-            receiver.received.clear();
+            receiver.clear();
 
             PriceChanged drop = AlertFixtures.drop(point, "0.0050", "0.0008", Instant.now());
             long start = System.nanoTime();
@@ -72,7 +72,7 @@ public final class DeliveryThroughput {
 
     private static void awaitReceived(LocalReceiver receiver, int count, Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
-        while (receiver.received.size() < count && System.nanoTime() < deadline) {
+        while (receiver.count() < count && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
     }

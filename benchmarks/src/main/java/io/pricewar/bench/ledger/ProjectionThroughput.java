@@ -182,7 +182,8 @@ public final class ProjectionThroughput {
             Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                     LedgerApplication.class.getName(), "--spring.kafka.bootstrap-servers=" + bootstrap,
                     "--spring.mongodb.uri=" + mongoUri, "--server.port=" + port, "--ledger.admin.key=" + ADMIN_KEY,
-                    "--logging.level.root=WARN", "--ledger.projection.write-timeout=120s",
+                    "--logging.level.root=WARN", "--logging.level.io.pricewar.ledger.replay=INFO",
+                    "--ledger.projection.write-timeout=120s",
                     "--ledger.projection.max-batch-size=" + batch)
                     .redirectErrorStream(true)
                     .redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "ledger-bench.log").toFile())

@@ -1,8 +1,7 @@
 package io.pricewar.ledger.projection.mongo;
 
-import com.mongodb.client.model.Filters;
 import io.pricewar.ledger.projection.ProjectionChecksum;
-import org.bson.conversions.Bson;
+import io.pricewar.ledger.projection.SourcePosition;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,21 +31,22 @@ public final class ProjectionDigests {
 
     /**
      * Over the history entries read at or below the given offset of each partition of the topic:
-     * the part two generations have both projected, whatever else each has read since.
+     * the part two generations have both projected, whatever else each has read since. One pass
+     * over the collection, filtered here: a query per partition would cost a full scan each on a
+     * server without an index on the source position.
      */
     public static Mono<ProjectionChecksum.Result> historyUpTo(LedgerCollections collections, String topic,
                                                              Map<Integer, Long> lastOffsets) {
         ProjectionChecksum checksum = new ProjectionChecksum();
-        return Flux.fromIterable(lastOffsets.entrySet())
-                .concatMap(bound -> collections.history().find(upTo(topic, bound.getKey(), bound.getValue()))
-                        .batchSize(READ_BATCH))
-                .doOnNext(doc -> checksum.addHistory(LedgerDocuments.historyEntry(doc)))
+        return Flux.from(collections.history().find().batchSize(READ_BATCH))
+                .map(LedgerDocuments::historyEntry)
+                .filter(entry -> upTo(entry.source(), topic, lastOffsets))
+                .doOnNext(checksum::addHistory)
                 .then(Mono.fromSupplier(checksum::result));
     }
 
-    private static Bson upTo(String topic, int partition, long offset) {
-        return Filters.and(Filters.eq(LedgerDocuments.SOURCE + "." + LedgerDocuments.TOPIC, topic),
-                Filters.eq(LedgerDocuments.SOURCE_PARTITION, partition),
-                Filters.lte(LedgerDocuments.SOURCE_OFFSET, offset));
+    private static boolean upTo(SourcePosition source, String topic, Map<Integer, Long> lastOffsets) {
+        Long last = lastOffsets.get(source.partition());
+        return source.topic().equals(topic) && last != null && source.offset() <= last;
     }
 }

@@ -50,6 +50,8 @@ public final class ReplayRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration HOLD_AT_MOST = Duration.ofMinutes(10);
+    private static final int HELD_POINTS = 50_000;
 
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final LedgerGenerations generations;
@@ -88,9 +90,13 @@ public final class ReplayRunner implements AutoCloseable {
         LedgerCollections target = generations.generation(started.generation());
         try {
             target.drop().then(target.ensureIndexes()).block(writeTimeout);
+            long start = System.nanoTime();
             Replayed replayed = replayInto(target);
+            long projected = System.nanoTime();
             update(State.VERIFYING, replayed, null, "verifying", null);
             Verification verification = verify(target, generations.live(), replayed);
+            log.info("Replay into generation {}: {} records projected in {} s, verified in {} s", started.generation(),
+                    replayed.consumed, (projected - start) / 1_000_000_000, (System.nanoTime() - projected) / 1_000_000_000);
             List<String> problems = verification.problems(acceptChecksumDifference);
             if (!problems.isEmpty()) {
                 update(State.REJECTED, replayed, verification, String.join("; ", problems), Instant.now());
@@ -111,7 +117,9 @@ public final class ReplayRunner implements AutoCloseable {
     }
 
     private Replayed replayInto(LedgerCollections target) {
-        Projector projector = new Projector(new MongoProjectionStore(target));
+        // Nobody reads the new generation before the switch, and a failed replay is started over, not
+        // resumed: current prices can be held until the end, bounded only by memory.
+        Projector projector = new Projector(new MongoProjectionStore(target), HOLD_AT_MOST, HELD_POINTS);
         try (Consumer<String, byte[]> consumer = consumers.get()) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.PRICE_EVENTS).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
@@ -131,8 +139,12 @@ public final class ReplayRunner implements AutoCloseable {
                     }
                 });
                 project(projector, batch, replayed);
+                if (projector.flushDue(false)) {
+                    projector.flush().block(writeTimeout);
+                }
                 update(State.RUNNING, replayed, null, null, null);
             }
+            projector.flush().block(writeTimeout);
             return replayed;
         }
     }

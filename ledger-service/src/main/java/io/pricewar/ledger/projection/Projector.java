@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Projects batches into one store, writing current prices and checkpoints behind the history.
@@ -28,7 +29,8 @@ import java.util.Set;
  * writes the same points: the caller must {@link #forget()} when its partitions change or a
  * write fails, and a compare-and-set that misses makes the projector forget on its own.
  *
- * <p>Not thread-safe: one projector per consumer thread.
+ * <p>Not thread-safe: one projector per consumer thread. (Only the callbacks of a write in flight
+ * run elsewhere, and the caller waits for them before it goes on.)
  */
 public final class Projector {
 
@@ -44,21 +46,27 @@ public final class Projector {
     private final Map<PricePointId, Long> stored = new HashMap<>();
     private final Map<PricePointId, CurrentPrice> held = new LinkedHashMap<>();
     private final Map<String, SourcePosition> heldCheckpoints = new LinkedHashMap<>();
+    private final java.util.function.Consumer<Projected> onWritten;
     private long heldSince;
+    /** The history write {@link #startProjecting} began and nobody has waited for yet. */
+    private CompletableFuture<Projected> writing;
 
     /** A projector that writes every batch through: {@link #flushDue} is always true. */
     public Projector(ProjectionStore store) {
-        this(store, Duration.ZERO, 0);
+        this(store, Duration.ZERO, 0, projected -> { });
     }
 
     /**
      * @param maxDelay      how long a batch's current prices and checkpoint may be held
      * @param maxHeldPoints how many points' current prices may be held
+     * @param onWritten     told of each batch once its history write is acknowledged
      */
-    public Projector(ProjectionStore store, Duration maxDelay, int maxHeldPoints) {
+    public Projector(ProjectionStore store, Duration maxDelay, int maxHeldPoints,
+                     java.util.function.Consumer<Projected> onWritten) {
         this.store = store;
         this.maxDelay = maxDelay;
         this.maxHeldPoints = maxHeldPoints;
+        this.onWritten = onWritten;
     }
 
     public ProjectionStore store() {
@@ -72,21 +80,54 @@ public final class Projector {
      * @param checkpoints the last offset handled per partition, dead-lettered records included
      */
     public Mono<Projected> project(List<SourcedEvent> events, List<SourcePosition> checkpoints) {
+        return written().then(plan(events))
+                .flatMap(plan -> store.storeHistory(plan).map(stored -> {
+                    hold(plan, checkpoints);
+                    Projected projected = new Projected(plan, stored);
+                    onWritten.accept(projected);
+                    return projected;
+                }));
+    }
+
+    /**
+     * Like {@link #project}, but returns once the batch is folded and its history write has
+     * begun, so that the caller can read and decode the next batch meanwhile (the store and this
+     * JVM work at the same time). The batch is held at once; {@link #flush()} waits for its write
+     * before writing anything behind it, and so does the next call, so one write at most is in
+     * flight. A write that failed fails that wait: the caller must then {@link #forget()}.
+     */
+    public void startProjecting(List<SourcedEvent> events, List<SourcePosition> checkpoints, Duration timeout) {
+        written().block(timeout);
+        ProjectionPlan plan = plan(events).block(timeout);
+        hold(plan, checkpoints);
+        writing = store.storeHistory(plan).map(stored -> new Projected(plan, stored)).toFuture();
+    }
+
+    /** Completes when the history write in flight, if any, is acknowledged (and reported). */
+    private Mono<Void> written() {
+        return Mono.defer(() -> {
+            CompletableFuture<Projected> write = writing;
+            if (write == null) {
+                return Mono.empty();
+            }
+            return Mono.fromFuture(write).doOnNext(projected -> {
+                writing = null;
+                onWritten.accept(projected);
+            }).then();
+        });
+    }
+
+    private Mono<ProjectionPlan> plan(List<SourcedEvent> events) {
         Set<PricePointId> points = new HashSet<>();
         events.forEach(sourced -> points.add(sourced.event().pointId()));
         Set<PricePointId> unknown = new HashSet<>(points);
         unknown.removeAll(heads.keySet());
-        return store.storedSeqs(unknown)
-                .map(read -> {
-                    unknown.forEach(point -> remember(point, read.getOrDefault(point, 0L)));
-                    Map<PricePointId, Long> from = new HashMap<>();
-                    points.forEach(point -> from.put(point, heads.get(point)));
-                    return ProjectionFold.plan(events, from);
-                })
-                .flatMap(plan -> store.storeHistory(plan).map(written -> {
-                    hold(plan, checkpoints);
-                    return new Projected(plan, written);
-                }));
+        return store.storedSeqs(unknown).map(read -> {
+            unknown.forEach(point -> remember(point, read.getOrDefault(point, 0L)));
+            Map<PricePointId, Long> from = new HashMap<>();
+            points.forEach(point -> from.put(point, heads.get(point)));
+            return ProjectionFold.plan(events, from);
+        });
     }
 
     /**
@@ -101,7 +142,7 @@ public final class Projector {
     }
 
     public boolean hasHeld() {
-        return !held.isEmpty() || !heldCheckpoints.isEmpty();
+        return !held.isEmpty() || !heldCheckpoints.isEmpty() || writing != null;
     }
 
     /**
@@ -109,6 +150,10 @@ public final class Projector {
      * A failure keeps them held.
      */
     public Mono<List<SourcePosition>> flush() {
+        return written().then(Mono.defer(this::advanceHeld));
+    }
+
+    private Mono<List<SourcePosition>> advanceHeld() {
         if (!hasHeld()) {
             return Mono.just(List.of());
         }
@@ -134,6 +179,7 @@ public final class Projector {
      * written, so it is read from the log again.
      */
     public void forget() {
+        writing = null;
         heads.clear();
         stored.clear();
         held.clear();

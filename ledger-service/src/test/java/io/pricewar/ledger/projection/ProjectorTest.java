@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectorTest {
 
     final FakeStore store = new FakeStore();
-    final Projector projector = new Projector(store, Duration.ofHours(1), 100);
+    final Projector projector = new Projector(store, Duration.ofHours(1), 100, projected -> { });
 
     @Test
     void holdsCurrentPricesAndCheckpointsOfSeveralBatchesAndWritesEachPointOnce() {
@@ -80,6 +80,35 @@ class ProjectorTest {
     }
 
     @Test
+    void aWriteInFlightIsWaitedForBeforeTheNextAndBeforeAnythingIsWrittenBehindIt() {
+        List<Projector.Projected> written = new ArrayList<>();
+        var pending = new reactor.core.publisher.Sinks.One[1];
+        FakeStore slow = new FakeStore() {
+            @Override
+            public Mono<Stored> storeHistory(ProjectionPlan plan) {
+                var sink = reactor.core.publisher.Sinks.<Stored>one();
+                pending[0] = sink;
+                return sink.asMono();
+            }
+        };
+        Projector overlapping = new Projector(slow, Duration.ofHours(1), 100, written::add);
+
+        overlapping.startProjecting(List.of(at(qwenListed(), 0, 0)), List.of(position(0, 0)), Duration.ofSeconds(5));
+
+        assertThat(written).as("returns while the write is in flight").isEmpty();
+        assertThat(overlapping.hasHeld()).isTrue();
+        var flushed = overlapping.flush().toFuture();
+        assertThat(flushed).as("nothing is written behind a history write in flight").isNotDone();
+        assertThat(slow.advances).isEmpty();
+
+        pending[0].tryEmitValue(new ProjectionStore.Stored(1, 0));
+
+        assertThat(flushed.join()).containsExactly(position(0, 0));
+        assertThat(written).singleElement().extracting(projected -> projected.stored().added()).isEqualTo(1);
+        assertThat(slow.advances).hasSize(1);
+    }
+
+    @Test
     void writesThroughWhenNothingMayBeHeld() {
         Projector writeThrough = new Projector(store);
         writeThrough.project(List.of(at(qwenListed(), 0, 0)), List.of(position(0, 0))).block();
@@ -95,7 +124,7 @@ class ProjectorTest {
     }
 
     /** Keeps seqs in a map, records every call. */
-    static final class FakeStore implements ProjectionStore {
+    static class FakeStore implements ProjectionStore {
         final Map<PricePointId, Long> seqs = new HashMap<>();
         final List<Set<PricePointId>> reads = new ArrayList<>();
         final List<Advance> advances = new ArrayList<>();

@@ -26,15 +26,18 @@ final class ConsumerProjectors {
 
     private final ThreadLocal<Projector> projectors = new ThreadLocal<>();
     private final ProjectionProperties properties;
+    private final java.util.function.Consumer<Projector.Projected> onWritten;
 
-    ConsumerProjectors(ProjectionProperties properties) {
+    /** @param onWritten told of each batch once its history is written (metrics, gap logging) */
+    ConsumerProjectors(ProjectionProperties properties, java.util.function.Consumer<Projector.Projected> onWritten) {
         this.properties = properties;
+        this.onWritten = onWritten;
     }
 
     Projector forThisThread(ProjectionStore store) {
         Projector projector = projectors.get();
         if (projector == null || projector.store().generation() != store.generation()) {
-            projector = new Projector(store, properties.flushInterval(), properties.flushMaxPoints());
+            projector = new Projector(store, properties.flushInterval(), properties.flushMaxPoints(), onWritten);
             projectors.set(projector);
         }
         return projector;

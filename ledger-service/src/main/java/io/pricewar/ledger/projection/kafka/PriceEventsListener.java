@@ -74,7 +74,9 @@ class PriceEventsListener {
             var aligned = alignment.align(records, store, consumer);
             metrics.alreadyStored(aligned.alreadyStored());
             if (!aligned.records().isEmpty()) {
-                project(aligned.records(), projector);
+                // Decoding this batch overlaps the previous batch's history write, still in flight.
+                List<SourcedEvent> events = readOrDeadLetter(aligned.records());
+                projector.startProjecting(events, lastOffsets(aligned.records()), properties.writeTimeout());
             }
             alignment.stored(aligned.records(), store.generation());
             if (projector.flushDue(caughtUp(consumer))) {
@@ -124,14 +126,6 @@ class PriceEventsListener {
         return true;
     }
 
-    private void project(List<ConsumerRecord<String, byte[]>> records, Projector projector) {
-        List<SourcedEvent> events = readOrDeadLetter(records);
-        Projector.Projected projected = projector.project(events, lastOffsets(records))
-                .block(properties.writeTimeout());
-        logGaps(projected.plan().gaps());
-        metrics.projected(projected);
-    }
-
     private List<SourcedEvent> readOrDeadLetter(List<ConsumerRecord<String, byte[]>> records) {
         List<SourcedEvent> events = new ArrayList<>(records.size());
         List<CompletableFuture<?>> sends = new ArrayList<>();
@@ -173,7 +167,13 @@ class PriceEventsListener {
         sends.forEach(send -> metrics.deadLettered());
     }
 
-    private void logGaps(List<SeqGap> gaps) {
+    /** What a batch did, once its history is written: counted, and its gaps logged. */
+    static void report(Projector.Projected projected, ProjectionMetrics metrics) {
+        logGaps(projected.plan().gaps());
+        metrics.projected(projected);
+    }
+
+    private static void logGaps(List<SeqGap> gaps) {
         gaps.forEach(gap -> log.warn("Seq gap on {}: expected seq {} but found {} (event {} at {}-{}@{})",
                 gap.pointId(), gap.expectedSeq(), gap.foundSeq(), gap.eventId(), gap.source().topic(),
                 gap.source().partition(), gap.source().offset()));

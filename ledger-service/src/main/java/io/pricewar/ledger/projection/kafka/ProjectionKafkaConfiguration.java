@@ -114,8 +114,8 @@ class ProjectionKafkaConfiguration {
     }
 
     @Bean
-    ConsumerProjectors consumerProjectors(ProjectionProperties properties) {
-        return new ConsumerProjectors(properties);
+    ConsumerProjectors consumerProjectors(ProjectionProperties properties, ProjectionMetrics metrics) {
+        return new ConsumerProjectors(properties, projected -> PriceEventsListener.report(projected, metrics));
     }
 
     @Bean

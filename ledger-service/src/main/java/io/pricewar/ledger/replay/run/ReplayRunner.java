@@ -117,9 +117,6 @@ public final class ReplayRunner implements AutoCloseable {
     }
 
     private Replayed replayInto(LedgerCollections target) {
-        // Nobody reads the new generation before the switch, and a failed replay is started over, not
-        // resumed: current prices can be held until the end, bounded only by memory.
-        Projector projector = new Projector(new MongoProjectionStore(target), HOLD_AT_MOST, HELD_POINTS);
         try (Consumer<String, byte[]> consumer = consumers.get()) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.PRICE_EVENTS).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
@@ -130,6 +127,10 @@ public final class ReplayRunner implements AutoCloseable {
             long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
             status.set(status.get().withTarget(total));
             Replayed replayed = new Replayed(end);
+            // Nobody reads the new generation before the switch, and a failed replay is started over,
+            // not resumed: current prices can be held until the end, bounded only by memory.
+            Projector projector = new Projector(new MongoProjectionStore(target), HOLD_AT_MOST, HELD_POINTS,
+                    projected -> replayed.stored += projected.stored().added());
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 ConsumerRecords<String, byte[]> polled = consumer.poll(POLL);
                 List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
@@ -170,8 +171,8 @@ public final class ReplayRunner implements AutoCloseable {
                 replayed.unreadable++;
             }
         }
-        var projected = projector.project(events, List.copyOf(last.values())).block(writeTimeout);
-        replayed.stored += projected.stored().added();
+        // Decoding the next batch overlaps this one's history write.
+        projector.startProjecting(events, List.copyOf(last.values()), writeTimeout);
         replayed.consumed += batch.size();
     }
 

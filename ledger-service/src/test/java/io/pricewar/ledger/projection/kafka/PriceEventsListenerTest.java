@@ -48,10 +48,12 @@ class PriceEventsListenerTest {
     final Consumer<?, ?> consumer = mock(Consumer.class);
     final ProjectionProperties properties = new ProjectionProperties("ledger-service", 1, 500,
             Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(5), 20_000);
-    final ConsumerProjectors projectors = new ConsumerProjectors(properties);
+    final ProjectionMetrics metrics = new ProjectionMetrics(registry);
+    final ConsumerProjectors projectors = new ConsumerProjectors(properties,
+            projected -> PriceEventsListener.report(projected, metrics));
     final PriceEventsListener listener = new PriceEventsListener(() -> store,
             new CheckpointAlignment(() -> store, Duration.ofSeconds(5), projectors), projectors, deadLetters,
-            new ProjectionMetrics(registry), properties);
+            metrics, properties);
 
     @Test
     void acknowledgesTheBatchAfterItIsStored() {

@@ -75,12 +75,17 @@ class PriceEventsListener {
             metrics.alreadyStored(aligned.alreadyStored());
             if (!aligned.records().isEmpty()) {
                 // Decoding this batch overlaps the previous batch's history write, still in flight.
-                List<SourcedEvent> events = readOrDeadLetter(aligned.records());
-                projector.startProjecting(events, lastOffsets(aligned.records()), properties.writeTimeout());
+                List<SourcedEvent> events = metrics.timed(ProjectionMetrics.Step.DECODE,
+                        () -> readOrDeadLetter(aligned.records()));
+                metrics.timed(ProjectionMetrics.Step.FOLD_AND_WRITE_HISTORY, () -> {
+                    projector.startProjecting(events, lastOffsets(aligned.records()), properties.writeTimeout());
+                    return null;
+                });
             }
             alignment.stored(aligned.records(), store.generation());
             if (projector.flushDue(caughtUp(consumer))) {
-                projector.flush().block(properties.writeTimeout());
+                metrics.timed(ProjectionMetrics.Step.WRITE_CURRENT_AND_CHECKPOINT,
+                        () -> projector.flush().block(properties.writeTimeout()));
             }
             if (!projector.hasHeld() && !aligned.sought()) {
                 ack.acknowledge();

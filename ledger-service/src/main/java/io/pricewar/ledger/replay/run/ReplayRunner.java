@@ -1,20 +1,15 @@
 package io.pricewar.ledger.replay.run;
 
-import com.mongodb.client.model.Sorts;
 import io.pricewar.events.PriceEventJson;
 import io.pricewar.events.PricePointId;
 import io.pricewar.events.Topics;
-import io.pricewar.ledger.audit.ChainCheck;
-import io.pricewar.ledger.projection.HistoryEntry;
 import io.pricewar.ledger.projection.Projector;
 import io.pricewar.ledger.projection.SourcePosition;
 import io.pricewar.ledger.projection.SourcedEvent;
 import io.pricewar.ledger.projection.StorableAmounts;
 import io.pricewar.ledger.projection.mongo.LedgerCollections;
-import io.pricewar.ledger.projection.mongo.LedgerDocuments;
 import io.pricewar.ledger.projection.mongo.LedgerGenerations;
 import io.pricewar.ledger.projection.mongo.MongoProjectionStore;
-import io.pricewar.ledger.projection.mongo.ProjectionDigests;
 import io.pricewar.ledger.replay.ReplayStatus;
 import io.pricewar.ledger.replay.ReplayStatus.State;
 import io.pricewar.ledger.replay.Verification;
@@ -24,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
@@ -183,31 +177,17 @@ public final class ReplayRunner implements AutoCloseable {
         replayed.end.forEach((partition, end) -> overlap.put(partition.partition(),
                 Math.min(end - 1, liveCheckpoints.getOrDefault(partition.partition(), -1L))));
         Duration slow = writeTimeout.multipliedBy(20);
+        GenerationScan.Result fromFresh = GenerationScan.of(fresh, Topics.PRICE_EVENTS, overlap).block(slow);
+        GenerationScan.Result fromLive = GenerationScan.of(live, Topics.PRICE_EVENTS, overlap).block(slow);
         return new Verification(
-                Mono.from(fresh.history().countDocuments()).block(slow),
+                fromFresh.entries(),
                 replayed.stored,
                 Mono.from(fresh.current().countDocuments()).block(slow),
                 replayed.points.size(),
-                brokenChains(fresh).block(slow),
-                brokenChains(live).block(slow),
-                ProjectionDigests.historyUpTo(fresh, Topics.PRICE_EVENTS, overlap).block(slow).history(),
-                ProjectionDigests.historyUpTo(live, Topics.PRICE_EVENTS, overlap).block(slow).history());
-    }
-
-    /**
-     * One pass over the history in (pointId, seq) order, which the unique index serves, checking
-     * each point's chain as its entries end; a query per point would cost a scan each on a server
-     * that has no index for {@code pointId} alone.
-     */
-    private static Mono<Long> brokenChains(LedgerCollections collections) {
-        return Flux.from(collections.history().find()
-                        .sort(Sorts.ascending(LedgerDocuments.POINT_ID, LedgerDocuments.SEQ))
-                        .batchSize(ProjectionDigests.READ_BATCH))
-                .map(LedgerDocuments::historyEntry)
-                .bufferUntilChanged(HistoryEntry::pointId)
-                .map(entries -> ChainCheck.verify(entries.getFirst().pointId(), entries))
-                .filter(report -> !report.intact())
-                .count();
+                fromFresh.brokenChains(),
+                fromLive.brokenChains(),
+                fromFresh.overlapChecksum(),
+                fromLive.overlapChecksum());
     }
 
     /** Keeps the new generation and the one it replaced (to fall back to by hand); drops the rest. */

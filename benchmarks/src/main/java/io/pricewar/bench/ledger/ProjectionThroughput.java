@@ -93,6 +93,12 @@ public final class ProjectionThroughput {
                 System.out.printf("ratio projection / raw ceiling: %.2f%n", projected / raw);
                 System.out.printf("ledger heap used after projection: %d MiB (peak sampled %d MiB, max %d MiB)%n",
                         ledger.heapUsed() >> 20, ledger.peakHeap >> 20, ledger.heapMax() >> 20);
+                double wall = (System.nanoTime() - projectStart) / 1e9;
+                for (String step : List.of("decode", "history", "current-and-checkpoint")) {
+                    double seconds = ledger.stepSeconds(step);
+                    System.out.printf("  consumer thread in step %-24s %7.1f s (%.0f%% of the projection's wall time)%n",
+                            step, seconds, 100 * seconds / wall);
+                }
 
                 long replayStart = System.nanoTime();
                 String outcome = ledger.replay();
@@ -157,6 +163,8 @@ public final class ProjectionThroughput {
     private static final class LedgerProcess implements AutoCloseable {
         private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.E+]+)");
         private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([A-Z]+)\"");
+        private static final Pattern TOTAL_TIME =
+                Pattern.compile("\"TOTAL_TIME\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.E+-]+)");
 
         private final Process process;
         private final int port;
@@ -182,7 +190,8 @@ public final class ProjectionThroughput {
             Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                     LedgerApplication.class.getName(), "--spring.kafka.bootstrap-servers=" + bootstrap,
                     "--spring.mongodb.uri=" + mongoUri, "--server.port=" + port, "--ledger.admin.key=" + ADMIN_KEY,
-                    "--logging.level.root=WARN", "--ledger.projection.write-timeout=120s",
+                    "--logging.level.root=WARN", "--logging.level.io.pricewar.ledger.replay=INFO",
+                    "--ledger.projection.write-timeout=120s",
                     "--ledger.projection.max-batch-size=" + batch)
                     .redirectErrorStream(true)
                     .redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "ledger-bench.log").toFile())
@@ -241,6 +250,17 @@ public final class ProjectionThroughput {
 
         long heapMax() {
             return metric("jvm.memory.max");
+        }
+
+        /** Seconds the ledger's consumer thread spent in one step of its batches ({@code ledger.projection.step}). */
+        double stepSeconds(String step) {
+            try {
+                Matcher total = TOTAL_TIME.matcher(send(
+                        request("/actuator/metrics/ledger.projection.step?tag=step:" + step).GET().build()));
+                return total.find() ? Double.parseDouble(total.group(1)) : -1;
+            } catch (Exception e) {
+                return -1;
+            }
         }
 
         private void sampleHeap() {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pricewar.ledger.evidence.EvidenceStore;
 import io.pricewar.ledger.evidence.mongo.MongoEvidenceStore;
 import io.pricewar.ledger.projection.kafka.ProjectionProperties;
+import io.pricewar.ledger.startup.StoragePrerequisite;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -19,7 +20,6 @@ import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,10 +31,14 @@ class EvidenceKafkaConfiguration {
     static final String GROUP_ID = "ledger-evidence";
 
     @Bean
-    EvidenceStore evidenceStore(MongoClient client, MongoProperties mongo) {
-        MongoEvidenceStore store = new MongoEvidenceStore(client.getDatabase(mongo.getMongoClientDatabase()));
-        store.ensureIndexes().block(Duration.ofSeconds(60));
-        return store;
+    MongoEvidenceStore evidenceStore(MongoClient client, MongoProperties mongo) {
+        return new MongoEvidenceStore(client.getDatabase(mongo.getMongoClientDatabase()));
+    }
+
+    /** Its indexes before any snapshot is consumed; not at start-up, which must not wait for MongoDB. */
+    @Bean
+    StoragePrerequisite evidenceStorage(MongoEvidenceStore store) {
+        return new StoragePrerequisite(SnapshotListener.LISTENER_ID, store::ensureIndexes);
     }
 
     /** Records one at a time (bodies are large), committed after each is stored, retried without end. */
@@ -51,6 +55,8 @@ class EvidenceKafkaConfiguration {
         consumers.addListener(new MicrometerConsumerListener<>(registry));
         factory.setConsumerFactory(consumers);
         factory.getContainerProperties().setAckMode(AckMode.RECORD);
+        // Started by StorageStartup once MongoDB has the evidence indexes.
+        factory.setAutoStartup(false);
         var backOff = new ExponentialBackOff(projection.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(projection.retryMaxInterval().toMillis());
         backOff.setMaxAttempts(Long.MAX_VALUE);

@@ -34,10 +34,12 @@ final class CheckpointAlignment implements ConsumerAwareRebalanceListener {
     private final Map<TopicPartition, Next> next = new ConcurrentHashMap<>();
     private final ProjectionStores stores;
     private final Duration readTimeout;
+    private final ConsumerProjectors projectors;
 
-    CheckpointAlignment(ProjectionStores stores, Duration readTimeout) {
+    CheckpointAlignment(ProjectionStores stores, Duration readTimeout, ConsumerProjectors projectors) {
         this.stores = stores;
         this.readTimeout = readTimeout;
+        this.projectors = projectors;
     }
 
     /**
@@ -47,6 +49,7 @@ final class CheckpointAlignment implements ConsumerAwareRebalanceListener {
      */
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        projectors.flushAndForget(consumer);
         forget(partitions);
         try {
             resumeOffsets(partitions, stores.live(), consumer).forEach(consumer::seek);
@@ -57,6 +60,12 @@ final class CheckpointAlignment implements ConsumerAwareRebalanceListener {
         }
     }
 
+    /** Writes what the projector holds while the partitions are still this consumer's (a stop ends here too). */
+    @Override
+    public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        projectors.flushAndForget(consumer);
+    }
+
     @Override
     public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         forget(partitions);
@@ -64,6 +73,7 @@ final class CheckpointAlignment implements ConsumerAwareRebalanceListener {
 
     @Override
     public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        projectors.forget();
         forget(partitions);
     }
 
@@ -85,6 +95,11 @@ final class CheckpointAlignment implements ConsumerAwareRebalanceListener {
 
     void forget(Collection<TopicPartition> partitions) {
         partitions.forEach(next::remove);
+    }
+
+    /** Relearns every partition's next offset from MongoDB, e.g. after held batches were dropped. */
+    void forgetAll() {
+        next.clear();
     }
 
     /**

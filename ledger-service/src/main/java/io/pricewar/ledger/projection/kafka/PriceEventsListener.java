@@ -13,13 +13,17 @@ import io.pricewar.ledger.projection.SourcedEvent;
 import io.pricewar.ledger.projection.StorableAmounts;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.support.Acknowledgment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +33,10 @@ import java.util.stream.Collectors;
 
 /**
  * Projects each polled batch into the live generation and acknowledges it only when every write
- * of it (dead letters included) is acknowledged. On assignment each partition is sought to its
+ * of it (dead letters included) is acknowledged. While the consumer is behind the log, current
+ * prices and checkpoints are held behind the history for up to {@code flush-interval} and written
+ * for many batches at once ({@link Projector}); the Kafka commit follows the checkpoint, never
+ * precedes it. On assignment each partition is sought to its
  * checkpoint in MongoDB + 1, so MongoDB, not Kafka's commit, decides where consumption resumes
  * (see {@link CheckpointAlignment}). Blocking is right here: this is the consumer's own thread, and
  * the next poll must wait for the store anyway. Any failure propagates, so that the container's
@@ -46,10 +53,12 @@ class PriceEventsListener {
     private final ProjectionMetrics metrics;
     private final ProjectionProperties properties;
     private final CheckpointAlignment alignment;
+    private final ConsumerProjectors projectors;
 
-    PriceEventsListener(ProjectionStores stores, CheckpointAlignment alignment, DeadLetters deadLetters,
-                        ProjectionMetrics metrics, ProjectionProperties properties) {
+    PriceEventsListener(ProjectionStores stores, CheckpointAlignment alignment, ConsumerProjectors projectors,
+                        DeadLetters deadLetters, ProjectionMetrics metrics, ProjectionProperties properties) {
         this.stores = stores;
+        this.projectors = projectors;
         this.alignment = alignment;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
@@ -60,28 +69,66 @@ class PriceEventsListener {
             containerFactory = ProjectionKafkaConfiguration.LISTENER_FACTORY)
     void onBatch(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
         ProjectionStore store = stores.live();
+        Projector projector = projectors.forThisThread(store);
         try {
             var aligned = alignment.align(records, store, consumer);
             metrics.alreadyStored(aligned.alreadyStored());
             if (!aligned.records().isEmpty()) {
-                project(aligned.records(), store);
+                // Decoding this batch overlaps the previous batch's history write, still in flight.
+                List<SourcedEvent> events = metrics.timed(ProjectionMetrics.Step.DECODE,
+                        () -> readOrDeadLetter(aligned.records()));
+                metrics.timed(ProjectionMetrics.Step.FOLD_AND_WRITE_HISTORY, () -> {
+                    projector.startProjecting(events, lastOffsets(aligned.records()), properties.writeTimeout());
+                    return null;
+                });
             }
             alignment.stored(aligned.records(), store.generation());
-            if (!aligned.sought()) {
+            if (projector.flushDue(caughtUp(consumer))) {
+                metrics.timed(ProjectionMetrics.Step.WRITE_CURRENT_AND_CHECKPOINT,
+                        () -> projector.flush().block(properties.writeTimeout()));
+            }
+            if (!projector.hasHeld() && !aligned.sought()) {
                 ack.acknowledge();
             }
         } catch (RuntimeException e) {
             metrics.batchFailed();
+            // What was held is not checkpointed: drop it and realign on MongoDB, which re-reads it.
+            projectors.forget();
+            alignment.forgetAll();
             throw e;
         }
     }
 
-    private void project(List<ConsumerRecord<String, byte[]>> records, ProjectionStore store) {
-        List<SourcedEvent> events = readOrDeadLetter(records);
-        Projector.Projected projected = new Projector(store).project(events, lastOffsets(records))
-                .block(properties.writeTimeout());
-        logGaps(projected.plan().gaps());
-        metrics.projected(projected);
+    /**
+     * Writes what is held once the log has gone quiet, since no further batch may come to do it
+     * (the container publishes its idle event on the consumer's own thread).
+     */
+    @EventListener(condition = "event.listenerId.startsWith('" + LISTENER_ID + "')")
+    void onIdle(ListenerContainerIdleEvent event) {
+        Projector projector = projectors.forThisThread(stores.live());
+        if (!projector.hasHeld()) {
+            return;
+        }
+        try {
+            ConsumerProjectors.commit(event.getConsumer(), projector.flush().block(properties.writeTimeout()));
+        } catch (RuntimeException e) {
+            metrics.batchFailed();
+            log.warn("Could not write the held current prices and checkpoints while idle ({}); they will be "
+                    + "projected again", e.toString());
+            projectors.forget();
+            alignment.forgetAll();
+        }
+    }
+
+    /** Whether nothing more is waiting in any assigned partition, as of the last fetch (no request made). */
+    static boolean caughtUp(Consumer<?, ?> consumer) {
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong lag = consumer.currentLag(partition);
+            if (lag != null && lag.isPresent() && lag.getAsLong() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<SourcedEvent> readOrDeadLetter(List<ConsumerRecord<String, byte[]>> records) {
@@ -125,7 +172,13 @@ class PriceEventsListener {
         sends.forEach(send -> metrics.deadLettered());
     }
 
-    private void logGaps(List<SeqGap> gaps) {
+    /** What a batch did, once its history is written: counted, and its gaps logged. */
+    static void report(Projector.Projected projected, ProjectionMetrics metrics) {
+        logGaps(projected.plan().gaps());
+        metrics.projected(projected);
+    }
+
+    private static void logGaps(List<SeqGap> gaps) {
         gaps.forEach(gap -> log.warn("Seq gap on {}: expected seq {} but found {} (event {} at {}-{}@{})",
                 gap.pointId(), gap.expectedSeq(), gap.foundSeq(), gap.eventId(), gap.source().topic(),
                 gap.source().partition(), gap.source().offset()));

@@ -2,6 +2,9 @@ package io.pricewar.ledger.projection.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pricewar.ledger.projection.ProjectionStores;
+import io.pricewar.ledger.projection.mongo.LedgerCollections;
+import io.pricewar.ledger.projection.mongo.LedgerGenerations;
+import io.pricewar.ledger.startup.StoragePrerequisite;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -43,9 +46,15 @@ class ProjectionKafkaConfiguration {
         consumers.addListener(new MicrometerConsumerListener<>(registry));
         factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
+        // Started by StorageStartup once MongoDB has the indexes its idempotence rests on.
+        factory.setAutoStartup(false);
         factory.setConcurrency(properties.concurrency());
         factory.getContainerProperties().setAckMode(AckMode.MANUAL_IMMEDIATE);
         factory.getContainerProperties().setConsumerRebalanceListener(alignment);
+        // A quiet log brings no batch to write what is held; the idle event does it instead.
+        if (properties.flushInterval().isPositive()) {
+            factory.getContainerProperties().setIdleEventInterval(properties.flushInterval().toMillis());
+        }
         factory.setCommonErrorHandler(retryUntilStored(properties));
         return factory;
     }
@@ -97,15 +106,28 @@ class ProjectionKafkaConfiguration {
         return new ProjectionMetrics(registry);
     }
 
+    /** Before the projection consumes: the live generation read, and its unique indexes in place. */
     @Bean
-    CheckpointAlignment checkpointAlignment(ProjectionStores stores, ProjectionProperties properties) {
-        return new CheckpointAlignment(stores, properties.writeTimeout());
+    StoragePrerequisite projectionStorage(LedgerGenerations generations) {
+        return new StoragePrerequisite(PriceEventsListener.LISTENER_ID,
+                () -> generations.refresh().flatMap(LedgerCollections::ensureIndexes));
+    }
+
+    @Bean
+    ConsumerProjectors consumerProjectors(ProjectionProperties properties, ProjectionMetrics metrics) {
+        return new ConsumerProjectors(properties, projected -> PriceEventsListener.report(projected, metrics));
+    }
+
+    @Bean
+    CheckpointAlignment checkpointAlignment(ProjectionStores stores, ProjectionProperties properties,
+                                            ConsumerProjectors projectors) {
+        return new CheckpointAlignment(stores, properties.writeTimeout(), projectors);
     }
 
     @Bean
     PriceEventsListener priceEventsListener(ProjectionStores stores, CheckpointAlignment alignment,
-                                            DeadLetters deadLetters, ProjectionMetrics metrics,
-                                            ProjectionProperties properties) {
-        return new PriceEventsListener(stores, alignment, deadLetters, metrics, properties);
+                                            ConsumerProjectors projectors, DeadLetters deadLetters,
+                                            ProjectionMetrics metrics, ProjectionProperties properties) {
+        return new PriceEventsListener(stores, alignment, projectors, deadLetters, metrics, properties);
     }
 }

@@ -2,7 +2,12 @@ package io.pricewar.ledger.projection.kafka;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.pricewar.ledger.projection.Projector;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** What the projection did with the records it consumed; every record lands in exactly one outcome. */
 class ProjectionMetrics {
@@ -11,12 +16,14 @@ class ProjectionMetrics {
     static final String GAPS = "ledger.projection.gaps";
     static final String OUTCOME = "outcome";
     static final String BATCH_FAILURES = "ledger.projection.batch.failures";
+    static final String STEP = "ledger.projection.step";
 
     private final Counter stored;
     private final Counter duplicates;
     private final Counter deadLettered;
     private final Counter gaps;
     private final Counter batchFailures;
+    private final Map<Step, Timer> steps = new EnumMap<>(Step.class);
 
     ProjectionMetrics(MeterRegistry registry) {
         this.stored = outcome(registry, "stored");
@@ -26,6 +33,31 @@ class ProjectionMetrics {
         this.batchFailures = Counter.builder(BATCH_FAILURES)
                 .description("batch attempts that failed and will be retried, e.g. while MongoDB is unreachable")
                 .register(registry);
+        for (Step step : Step.values()) {
+            steps.put(step, Timer.builder(STEP).tag("step", step.tag)
+                    .description("time the projection's consumer thread spends in each step of a batch")
+                    .register(registry));
+        }
+    }
+
+    /** Where a batch's time goes on the consumer thread; the next poll waits for all of it. */
+    enum Step {
+        /** Reading the records' JSON (and dead-lettering unreadable ones). */
+        DECODE("decode"),
+        /** Waiting for the previous batch's history write, reading unknown points, folding, starting this write. */
+        FOLD_AND_WRITE_HISTORY("history"),
+        /** Writing the held current prices, then the checkpoints. */
+        WRITE_CURRENT_AND_CHECKPOINT("current-and-checkpoint");
+
+        final String tag;
+
+        Step(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    <T> T timed(Step step, Supplier<T> work) {
+        return steps.get(step).record(work);
     }
 
     void projected(Projector.Projected projected) {

@@ -14,6 +14,11 @@ import java.time.Duration;
  * @param writeTimeout         how long one batch may take to store before it is retried
  * @param retryInitialInterval first pause after a failed batch
  * @param retryMaxInterval     longest pause between retries, which go on until the store recovers
+ * @param flushInterval        while the consumer is behind the log, how long current prices and
+ *                             checkpoints may be held behind the history (see
+ *                             {@link io.pricewar.ledger.projection.Projector}); once it has caught
+ *                             up they are written with every batch. 0 writes them with every batch.
+ * @param flushMaxPoints       how many points' current prices may be held at most
  */
 @ConfigurationProperties("ledger.projection")
 public record ProjectionProperties(
@@ -22,5 +27,7 @@ public record ProjectionProperties(
         @DefaultValue("2000") int maxBatchSize,
         @DefaultValue("30s") Duration writeTimeout,
         @DefaultValue("500ms") Duration retryInitialInterval,
-        @DefaultValue("30s") Duration retryMaxInterval) {
+        @DefaultValue("30s") Duration retryMaxInterval,
+        @DefaultValue("5s") Duration flushInterval,
+        @DefaultValue("20000") int flushMaxPoints) {
 }

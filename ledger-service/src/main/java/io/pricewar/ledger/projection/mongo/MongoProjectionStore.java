@@ -30,7 +30,8 @@ import java.util.Set;
  * Stores a plan with unordered bulk writes, one per collection, in an order that makes a crash
  * between any two of them harmless: history and gaps first, then current prices (a point only
  * moves on once its history is in), then checkpoints. A replay finds the same heads and redoes
- * exactly what was missing.
+ * exactly what was missing; gaps are written with the history, before the point moves on,
+ * because once it has moved on a replay no longer sees them.
  */
 public final class MongoProjectionStore implements ProjectionStore {
 
@@ -73,14 +74,19 @@ public final class MongoProjectionStore implements ProjectionStore {
     }
 
     @Override
-    public Mono<Stored> store(ProjectionPlan plan, List<SourcePosition> checkpoints) {
+    public Mono<Stored> storeHistory(ProjectionPlan plan) {
         return Mono.zip(insertHistory(plan), recordGaps(plan), (history, gaps) -> history)
                 .doOnNext(history -> faults.reached(StoreFaults.Step.HISTORY_WRITTEN))
-                .flatMap(history -> advanceCurrent(plan).thenReturn(history))
-                .doOnNext(history -> faults.reached(StoreFaults.Step.CURRENT_WRITTEN))
-                .flatMap(history -> saveCheckpoints(checkpoints).thenReturn(history))
-                .doOnNext(history -> faults.reached(StoreFaults.Step.CHECKPOINT_WRITTEN))
                 .map(history -> new Stored(history.written(), history.duplicates()));
+    }
+
+    @Override
+    public Mono<Boolean> advance(List<CurrentPrice> current, Map<PricePointId, Long> readSeqs,
+                                 List<SourcePosition> checkpoints) {
+        return advanceCurrent(current, readSeqs)
+                .doOnNext(allWhereRead -> faults.reached(StoreFaults.Step.CURRENT_WRITTEN))
+                .flatMap(allWhereRead -> saveCheckpoints(checkpoints).thenReturn(allWhereRead))
+                .doOnNext(allWhereRead -> faults.reached(StoreFaults.Step.CHECKPOINT_WRITTEN));
     }
 
     private Mono<Bulk> insertHistory(ProjectionPlan plan) {
@@ -104,22 +110,23 @@ public final class MongoProjectionStore implements ProjectionStore {
      * a stale plan); the whole list is then written again with {@link #advanceIfNewer}, which
      * settles each point at the higher seq.
      */
-    private Mono<Void> advanceCurrent(ProjectionPlan plan) {
-        List<CurrentPrice> current = plan.current();
+    private Mono<Boolean> advanceCurrent(List<CurrentPrice> current, Map<PricePointId, Long> readSeqs) {
         if (current.isEmpty()) {
-            return Mono.empty();
+            return Mono.just(true);
         }
-        return Mono.from(collections.current().bulkWrite(compareAndSet(plan), UNORDERED))
+        return Mono.from(collections.current().bulkWrite(compareAndSet(current, readSeqs), UNORDERED))
                 .map(result -> result.getMatchedCount() + result.getInsertedCount())
                 .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicateKeys(e)
                         ? Mono.just(e.getWriteResult().getMatchedCount() + e.getWriteResult().getInsertedCount())
                         : Mono.error(e))
-                .flatMap(applied -> applied == current.size() ? Mono.<Void>empty() : advanceIfNewer(current).then());
+                .flatMap(applied -> applied == current.size() ? Mono.just(true)
+                        : advanceIfNewer(current).thenReturn(false));
     }
 
-    private static List<WriteModel<Document>> compareAndSet(ProjectionPlan plan) {
-        return plan.current().stream().<WriteModel<Document>>map(point -> {
-            long read = plan.readSeq(point.pointId());
+    private static List<WriteModel<Document>> compareAndSet(List<CurrentPrice> current,
+                                                            Map<PricePointId, Long> readSeqs) {
+        return current.stream().<WriteModel<Document>>map(point -> {
+            long read = readSeqs.getOrDefault(point.pointId(), 0L);
             Document next = LedgerDocuments.current(point);
             return read == 0 ? new InsertOneModel<>(next) : new ReplaceOneModel<>(
                     new Document(LedgerDocuments.ID, point.pointId().toString()).append(LedgerDocuments.SEQ, read),

@@ -15,22 +15,18 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class ProjectionMongoConfiguration {
 
-    /** Long enough for a replica set to elect a primary; a ledger without its indexes must not start. */
-    private static final Duration INDEX_TIMEOUT = Duration.ofSeconds(60);
-
     /** How soon a replica follows a generation switched by another one. */
     private static final Duration POINTER_REFRESH = Duration.ofSeconds(5);
 
     /**
-     * The live generation and its indexes are settled before any bean can write, because the
-     * Kafka listener starts during context refresh and its idempotence rests on the unique
-     * history index.
+     * Generation 0 until the pointer is read: the projection does not consume before that (and
+     * the indexes its idempotence rests on) is done (see the projection's
+     * {@link io.pricewar.ledger.startup.StoragePrerequisite}); queries are not routed here before,
+     * since the ledger reports itself not ready until then.
      */
     @Bean
     LedgerGenerations ledgerGenerations(MongoClient client, MongoProperties mongo) {
-        LedgerGenerations generations = new LedgerGenerations(client.getDatabase(mongo.getMongoClientDatabase()));
-        generations.refresh().flatMap(LedgerCollections::ensureIndexes).block(INDEX_TIMEOUT);
-        return generations;
+        return new LedgerGenerations(client.getDatabase(mongo.getMongoClientDatabase()));
     }
 
     /** Follows switches made elsewhere; a failed read keeps the generation it has and tries again. */

@@ -1,20 +1,15 @@
 package io.pricewar.ledger.replay.run;
 
-import com.mongodb.client.model.Sorts;
 import io.pricewar.events.PriceEventJson;
 import io.pricewar.events.PricePointId;
 import io.pricewar.events.Topics;
-import io.pricewar.ledger.audit.ChainCheck;
-import io.pricewar.ledger.projection.HistoryEntry;
 import io.pricewar.ledger.projection.Projector;
 import io.pricewar.ledger.projection.SourcePosition;
 import io.pricewar.ledger.projection.SourcedEvent;
 import io.pricewar.ledger.projection.StorableAmounts;
 import io.pricewar.ledger.projection.mongo.LedgerCollections;
-import io.pricewar.ledger.projection.mongo.LedgerDocuments;
 import io.pricewar.ledger.projection.mongo.LedgerGenerations;
 import io.pricewar.ledger.projection.mongo.MongoProjectionStore;
-import io.pricewar.ledger.projection.mongo.ProjectionDigests;
 import io.pricewar.ledger.replay.ReplayStatus;
 import io.pricewar.ledger.replay.ReplayStatus.State;
 import io.pricewar.ledger.replay.Verification;
@@ -24,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
@@ -50,6 +44,8 @@ public final class ReplayRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration HOLD_AT_MOST = Duration.ofMinutes(10);
+    private static final int HELD_POINTS = 50_000;
 
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final LedgerGenerations generations;
@@ -88,9 +84,13 @@ public final class ReplayRunner implements AutoCloseable {
         LedgerCollections target = generations.generation(started.generation());
         try {
             target.drop().then(target.ensureIndexes()).block(writeTimeout);
+            long start = System.nanoTime();
             Replayed replayed = replayInto(target);
+            long projected = System.nanoTime();
             update(State.VERIFYING, replayed, null, "verifying", null);
             Verification verification = verify(target, generations.live(), replayed);
+            log.info("Replay into generation {}: {} records projected in {} s, verified in {} s", started.generation(),
+                    replayed.consumed, (projected - start) / 1_000_000_000, (System.nanoTime() - projected) / 1_000_000_000);
             List<String> problems = verification.problems(acceptChecksumDifference);
             if (!problems.isEmpty()) {
                 update(State.REJECTED, replayed, verification, String.join("; ", problems), Instant.now());
@@ -111,7 +111,6 @@ public final class ReplayRunner implements AutoCloseable {
     }
 
     private Replayed replayInto(LedgerCollections target) {
-        Projector projector = new Projector(new MongoProjectionStore(target));
         try (Consumer<String, byte[]> consumer = consumers.get()) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.PRICE_EVENTS).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
@@ -122,6 +121,10 @@ public final class ReplayRunner implements AutoCloseable {
             long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
             status.set(status.get().withTarget(total));
             Replayed replayed = new Replayed(end);
+            // Nobody reads the new generation before the switch, and a failed replay is started over,
+            // not resumed: current prices can be held until the end, bounded only by memory.
+            Projector projector = new Projector(new MongoProjectionStore(target), HOLD_AT_MOST, HELD_POINTS,
+                    projected -> replayed.stored += projected.stored().added());
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 ConsumerRecords<String, byte[]> polled = consumer.poll(POLL);
                 List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
@@ -131,8 +134,12 @@ public final class ReplayRunner implements AutoCloseable {
                     }
                 });
                 project(projector, batch, replayed);
+                if (projector.flushDue(false)) {
+                    projector.flush().block(writeTimeout);
+                }
                 update(State.RUNNING, replayed, null, null, null);
             }
+            projector.flush().block(writeTimeout);
             return replayed;
         }
     }
@@ -158,8 +165,8 @@ public final class ReplayRunner implements AutoCloseable {
                 replayed.unreadable++;
             }
         }
-        var projected = projector.project(events, List.copyOf(last.values())).block(writeTimeout);
-        replayed.stored += projected.stored().added();
+        // Decoding the next batch overlaps this one's history write.
+        projector.startProjecting(events, List.copyOf(last.values()), writeTimeout);
         replayed.consumed += batch.size();
     }
 
@@ -170,31 +177,17 @@ public final class ReplayRunner implements AutoCloseable {
         replayed.end.forEach((partition, end) -> overlap.put(partition.partition(),
                 Math.min(end - 1, liveCheckpoints.getOrDefault(partition.partition(), -1L))));
         Duration slow = writeTimeout.multipliedBy(20);
+        GenerationScan.Result fromFresh = GenerationScan.of(fresh, Topics.PRICE_EVENTS, overlap).block(slow);
+        GenerationScan.Result fromLive = GenerationScan.of(live, Topics.PRICE_EVENTS, overlap).block(slow);
         return new Verification(
-                Mono.from(fresh.history().countDocuments()).block(slow),
+                fromFresh.entries(),
                 replayed.stored,
                 Mono.from(fresh.current().countDocuments()).block(slow),
                 replayed.points.size(),
-                brokenChains(fresh).block(slow),
-                brokenChains(live).block(slow),
-                ProjectionDigests.historyUpTo(fresh, Topics.PRICE_EVENTS, overlap).block(slow).history(),
-                ProjectionDigests.historyUpTo(live, Topics.PRICE_EVENTS, overlap).block(slow).history());
-    }
-
-    /**
-     * One pass over the history in (pointId, seq) order, which the unique index serves, checking
-     * each point's chain as its entries end; a query per point would cost a scan each on a server
-     * that has no index for {@code pointId} alone.
-     */
-    private static Mono<Long> brokenChains(LedgerCollections collections) {
-        return Flux.from(collections.history().find()
-                        .sort(Sorts.ascending(LedgerDocuments.POINT_ID, LedgerDocuments.SEQ))
-                        .batchSize(ProjectionDigests.READ_BATCH))
-                .map(LedgerDocuments::historyEntry)
-                .bufferUntilChanged(HistoryEntry::pointId)
-                .map(entries -> ChainCheck.verify(entries.getFirst().pointId(), entries))
-                .filter(report -> !report.intact())
-                .count();
+                fromFresh.brokenChains(),
+                fromLive.brokenChains(),
+                fromFresh.overlapChecksum(),
+                fromLive.overlapChecksum());
     }
 
     /** Keeps the new generation and the one it replaced (to fall back to by hand); drops the rest. */

@@ -6,6 +6,7 @@ import io.pricewar.events.PriceEvent;
 import io.pricewar.events.PriceEventJson;
 import io.pricewar.events.PricePointId;
 import io.pricewar.events.Topics;
+import io.pricewar.ledger.projection.CurrentPrice;
 import io.pricewar.ledger.projection.ProjectionPlan;
 import io.pricewar.ledger.projection.ProjectionStore;
 import io.pricewar.ledger.projection.SourcePosition;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,10 +46,14 @@ class PriceEventsListenerTest {
     final Acknowledgment ack = mock(Acknowledgment.class);
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final Consumer<?, ?> consumer = mock(Consumer.class);
+    final ProjectionProperties properties = new ProjectionProperties("ledger-service", 1, 500,
+            Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(5), 20_000);
+    final ProjectionMetrics metrics = new ProjectionMetrics(registry);
+    final ConsumerProjectors projectors = new ConsumerProjectors(properties,
+            projected -> PriceEventsListener.report(projected, metrics));
     final PriceEventsListener listener = new PriceEventsListener(() -> store,
-            new CheckpointAlignment(() -> store, Duration.ofSeconds(5)), deadLetters,
-            new ProjectionMetrics(registry), new ProjectionProperties("ledger-service", 1, 500,
-            Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofMillis(10)));
+            new CheckpointAlignment(() -> store, Duration.ofSeconds(5), projectors), projectors, deadLetters,
+            metrics, properties);
 
     @Test
     void acknowledgesTheBatchAfterItIsStored() {
@@ -57,6 +63,29 @@ class PriceEventsListenerTest {
         assertThat(store.checkpoints).containsExactly(new SourcePosition(Topics.PRICE_EVENTS, 0, 1));
         verify(ack).acknowledge();
         assertThat(counter("stored")).isEqualTo(2);
+    }
+
+    @Test
+    void whileBehindTheLogHoldsCheckpointAndCommitThenWritesThemOnceCaughtUp() {
+        var partition = new TopicPartition(Topics.PRICE_EVENTS, 0);
+        doReturn(Set.of(partition)).when(consumer).assignment();
+        doReturn(OptionalLong.of(5)).when(consumer).currentLag(partition);
+
+        listener.onBatch(List.of(record(0, qwenListed())), ack, consumer);
+
+        assertThat(store.plans).as("the history is written at once").hasSize(1);
+        assertThat(store.checkpoints).as("the checkpoint is held").isEmpty();
+        verify(ack, never()).acknowledge();
+
+        doReturn(OptionalLong.of(0)).when(consumer).currentLag(partition);
+        listener.onBatch(List.of(record(1, qwenCut())), ack, consumer);
+
+        assertThat(store.plans).hasSize(2);
+        assertThat(store.advances).as("both batches' current prices in one write").singleElement()
+                .satisfies(current -> assertThat(current).singleElement()
+                        .extracting(CurrentPrice::seq).isEqualTo(2L));
+        assertThat(store.checkpoints).containsExactly(new SourcePosition(Topics.PRICE_EVENTS, 0, 1));
+        verify(ack).acknowledge();
     }
 
     @Test
@@ -137,7 +166,7 @@ class PriceEventsListenerTest {
         var without = new TopicPartition(Topics.PRICE_EVENTS, 1);
         doReturn(Map.of(withCheckpoint, 0L, without, 7L)).when(consumer).beginningOffsets(any());
 
-        new CheckpointAlignment(() -> store, Duration.ofSeconds(5))
+        new CheckpointAlignment(() -> store, Duration.ofSeconds(5), projectors)
                 .onPartitionsAssigned(consumer, List.of(withCheckpoint, without));
 
         verify(consumer).seek(withCheckpoint, 42L);
@@ -169,6 +198,7 @@ class PriceEventsListenerTest {
     static final class RecordingStore implements ProjectionStore {
         final List<ProjectionPlan> plans = new ArrayList<>();
         final List<SourcePosition> checkpoints = new ArrayList<>();
+        final List<List<CurrentPrice>> advances = new ArrayList<>();
         Map<Integer, Long> storedCheckpoints = Map.of();
         RuntimeException failWith;
 
@@ -188,10 +218,17 @@ class PriceEventsListenerTest {
         }
 
         @Override
-        public Mono<Stored> store(ProjectionPlan plan, List<SourcePosition> positions) {
+        public Mono<Stored> storeHistory(ProjectionPlan plan) {
             plans.add(plan);
-            checkpoints.addAll(positions);
             return Mono.just(new Stored(plan.history().size(), 0));
+        }
+
+        @Override
+        public Mono<Boolean> advance(List<CurrentPrice> current, Map<PricePointId, Long> readSeqs,
+                                     List<SourcePosition> positions) {
+            advances.add(current);
+            checkpoints.addAll(positions);
+            return Mono.just(true);
         }
     }
 }

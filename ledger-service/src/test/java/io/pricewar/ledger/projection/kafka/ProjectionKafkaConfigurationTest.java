@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectionKafkaConfigurationTest {
 
     final ProjectionProperties properties = new ProjectionProperties("ledger-service", 1, 500,
-            Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(30));
+            Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(30),
+            Duration.ofSeconds(5), 20_000);
 
     @Test
     void failedBatchIsRetriedWithoutEndAtGrowingIntervalsUpToTheMaximum() {

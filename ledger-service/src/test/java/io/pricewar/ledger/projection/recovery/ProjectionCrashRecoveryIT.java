@@ -41,6 +41,12 @@ class ProjectionCrashRecoveryIT {
     static final Duration PROJECTED = Duration.ofSeconds(60);
     /** Small batches, so the crash hits a batch in the middle of the log with others stored before it. */
     static final String SMALL_BATCHES = "--ledger.projection.max-batch-size=4";
+    /**
+     * Current prices and checkpoints held for up to 5 points, i.e. written every second or third
+     * batch, so that the crash also finds batches whose history is written and whose checkpoint
+     * is not.
+     */
+    static final String HELD_BATCHES = "--ledger.projection.flush-max-points=5";
 
     static ProjectionChecksum.Result freshReplay;
 
@@ -80,10 +86,11 @@ class ProjectionCrashRecoveryIT {
     }
 
     private static RunningLedger ledger(String database, String group, Map<String, Object> beans, String... extra) {
-        String[] args = new String[extra.length + 2];
+        String[] args = new String[extra.length + 3];
         args[0] = "--ledger.projection.group-id=" + group;
         args[1] = SMALL_BATCHES;
-        System.arraycopy(extra, 0, args, 2, extra.length);
+        args[2] = HELD_BATCHES;
+        System.arraycopy(extra, 0, args, 3, extra.length);
         return RunningLedger.start(KAFKA.bootstrapServers(), MONGO.uri(database), beans, args);
     }
 

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -43,6 +44,12 @@ class DigestItems {
 
     private final MongoCollection<Document> collection;
 
+    /**
+     * Orders the items collected at the same instant (a consumer batch is collected at once) in
+     * the order they were handed in, which is log order.
+     */
+    private final AtomicLong collectionOrder = new AtomicLong();
+
     DigestItems(MongoDatabase database) {
         this.collection = database.getCollection(MongoCollections.DIGEST_ITEMS);
     }
@@ -59,7 +66,9 @@ class DigestItems {
         if (items.isEmpty()) {
             return Mono.empty();
         }
-        return Mono.from(collection.insertMany(items.stream().map(DigestItems::toDocument).toList(),
+        return Mono.from(collection.insertMany(items.stream()
+                                .map(item -> toDocument(item).append("order", collectionOrder.getAndIncrement()))
+                                .toList(),
                         new InsertManyOptions().ordered(false)))
                 .then()
                 .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicates(e) ? Mono.empty() : Mono.error(e));
@@ -76,7 +85,7 @@ class DigestItems {
     Flux<DigestItem> unsentOf(DigestItem.DigestKey key) {
         return Flux.from(collection.find(and(eq("subscriptionId", key.subscriptionId()),
                         eq("day", key.day().toString()), eq("sentIn", null)))
-                        .sort(Sorts.ascending("collectedAt", "_id")))
+                        .sort(Sorts.ascending("collectedAt", "order", "_id")))
                 .map(DigestItems::fromDocument);
     }
 

@@ -275,6 +275,7 @@ class DigestIT extends AlertIntegrationTest {
                         "--spring.kafka.listener.auto-startup=false",
                         "--spring.mongodb.uri=" + MONGO.uri("alert-test"),
                         "--pricewar.alert.owners.admin-key=digest-admin",
+                        "--pricewar.alert.webhook-secrets.key=" + WEBHOOK_SECRETS_KEY,
                         "--pricewar.alert.delivery.guard.allow-plain-http=true",
                         "--pricewar.alert.delivery.guard.allowed-networks=127.0.0.0/8",
                         "--pricewar.alert.delivery.sweep-interval=200ms",

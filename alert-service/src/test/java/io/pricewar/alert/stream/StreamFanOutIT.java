@@ -127,6 +127,7 @@ class StreamFanOutIT extends AlertIntegrationTest {
                 "--spring.kafka.listener.auto-startup=false",
                 "--spring.mongodb.uri=" + MONGO.uri("alert-test"),
                 "--pricewar.alert.owners.admin-key=fan-out-admin",
+                "--pricewar.alert.webhook-secrets.key=" + WEBHOOK_SECRETS_KEY,
                 "--pricewar.alert.delivery.sweep-interval=1h",
                 "--pricewar.alert.rules.check-interval=1h",
                 "--spring.main.banner-mode=off");

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -54,12 +55,18 @@ class DigestItems {
                 new IndexModel(Indexes.ascending("subscriptionId", "day"))))).block(INDEX_TIMEOUT);
     }
 
-    /** Holds the items, unordered; an item collected before (a re-read event) is left as it was. */
+    /**
+     * Holds the items, given in log order; an item collected before (a re-read event) is left as
+     * it was. A batch's items share one {@code collectedAt}, so each also keeps its place in the
+     * batch ({@code position}), which orders them within it.
+     */
     Mono<Void> collectAll(List<DigestItem> items) {
         if (items.isEmpty()) {
             return Mono.empty();
         }
-        return Mono.from(collection.insertMany(items.stream().map(DigestItems::toDocument).toList(),
+        List<Document> documents = IntStream.range(0, items.size())
+                .mapToObj(i -> toDocument(items.get(i)).append("position", i)).toList();
+        return Mono.from(collection.insertMany(documents,
                         new InsertManyOptions().ordered(false)))
                 .then()
                 .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicates(e) ? Mono.empty() : Mono.error(e));
@@ -76,7 +83,7 @@ class DigestItems {
     Flux<DigestItem> unsentOf(DigestItem.DigestKey key) {
         return Flux.from(collection.find(and(eq("subscriptionId", key.subscriptionId()),
                         eq("day", key.day().toString()), eq("sentIn", null)))
-                        .sort(Sorts.ascending("collectedAt", "_id")))
+                        .sort(Sorts.ascending("collectedAt", "position", "_id")))
                 .map(DigestItems::fromDocument);
     }
 

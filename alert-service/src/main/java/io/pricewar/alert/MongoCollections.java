@@ -9,6 +9,12 @@ public final class MongoCollections {
     /** The delivery outbox; {@code _id} is {@code subscriptionId:eventId}, so each pair is delivered once. */
     public static final String DELIVERIES = "deliveries";
 
+    /**
+     * One document, {@code _id: "marker"}, whose counter {@code n} every subscription write raises
+     * once it is acknowledged: lets a replica tell, by one read, that no subscription changed.
+     */
+    public static final String SUBSCRIPTION_CHANGES = "subscription_changes";
+
     /** One document per owner: the hash of its API key, its quotas, its subscription count. */
     public static final String OWNERS = "owners";
 

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -14,6 +15,7 @@ import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.conversions.Bson;
+import org.reactivestreams.Publisher;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,6 +42,11 @@ import java.util.Map;
  * opened as they are read, so the domain sees them in clear and the database never does.
  * Documents of before sealing hold the secret in clear under {@code signingSecret}; they are read
  * as they are until {@link #resealSigningSecrets} seals them.
+ *
+ * <p>Every write that changes what matching sees raises the change marker
+ * ({@link MongoCollections#SUBSCRIPTION_CHANGES}) after the write is acknowledged and before the
+ * caller hears of it, so a marker read after the caller heard of it sees the raise. Resealing a
+ * secret changes nothing matching sees and does not raise it.
  */
 @Repository
 public class SubscriptionRepository {
@@ -48,13 +55,16 @@ public class SubscriptionRepository {
 
     private static final String SEALED_SECRET = "sealedSigningSecret";
     private static final String CLEAR_SECRET = "signingSecret";
+    private static final String MARKER_ID = "marker";
 
     private final MongoCollection<Document> collection;
+    private final MongoCollection<Document> changes;
     private final SecretCipher cipher;
     private final Clock clock = Clock.systemUTC();
 
     SubscriptionRepository(MongoDatabase database, SecretCipher cipher) {
         this.collection = database.getCollection(MongoCollections.SUBSCRIPTIONS);
+        this.changes = database.getCollection(MongoCollections.SUBSCRIPTION_CHANGES);
         this.cipher = cipher;
     }
 
@@ -65,14 +75,14 @@ public class SubscriptionRepository {
     }
 
     public Mono<Subscription> insert(Subscription subscription) {
-        return Mono.from(collection.insertOne(toDocument(subscription).append("changedAt", now())))
+        return thenMarked(collection.insertOne(toDocument(subscription).append("changedAt", now())))
                 .thenReturn(subscription);
     }
 
     /** Many at once, for loading large numbers of subscriptions (benchmarks, imports). */
     public Mono<Void> insertAll(List<Subscription> subscriptions) {
         Date now = now();
-        return Mono.from(collection.insertMany(subscriptions.stream()
+        return thenMarked(collection.insertMany(subscriptions.stream()
                 .map(s -> toDocument(s).append("changedAt", now)).toList())).then();
     }
 
@@ -98,13 +108,13 @@ public class SubscriptionRepository {
         Bson filter = Filters.and(owned(ownerId, changed.id()), Filters.eq("version", changed.version() - 1));
         Document doc = toDocument(changed).append("changedAt", now());
         doc.remove("_id");
-        return Mono.from(collection.replaceOne(filter, doc.append("_id", changed.id())))
+        return thenMarked(collection.replaceOne(filter, doc.append("_id", changed.id())))
                 .map(result -> result.getModifiedCount() > 0);
     }
 
     /** Emits true when the owner's subscription was deleted, false when it has none by that id. */
     public Mono<Boolean> deleteOwned(String ownerId, String id) {
-        return Mono.from(collection.updateOne(owned(ownerId, id), Updates.combine(
+        return thenMarked(collection.updateOne(owned(ownerId, id), Updates.combine(
                         Updates.set("deletedAt", now()), Updates.set("changedAt", now()), Updates.inc("version", 1L))))
                 .map(result -> result.getModifiedCount() > 0);
     }
@@ -133,7 +143,7 @@ public class SubscriptionRepository {
 
     /** Stops every subscription of the owner that notifies {@code webhookUrl}, saying why. */
     public Mono<Void> disableEndpoint(String ownerId, URI webhookUrl, String reason) {
-        return Mono.from(collection.updateMany(
+        return thenMarked(collection.updateMany(
                 live(Filters.and(Filters.eq("ownerId", ownerId), Filters.eq("webhookUrl", webhookUrl.toString()))),
                 Updates.combine(Updates.set("disabledReason", reason), Updates.set("changedAt", now()),
                         Updates.inc("version", 1L)))).then();
@@ -144,6 +154,22 @@ public class SubscriptionRepository {
         return Flux.from(collection.find(Filters.gte("changedAt", Date.from(since))))
                 .map(d -> new SubscriptionChange(fromDocument(d), d.get("deletedAt") != null,
                         d.getDate("changedAt").toInstant()));
+    }
+
+    /**
+     * The change marker: raised by every subscription write (see the class comment), 0 before the
+     * first. Equal values read at two moments mean no subscription write was acknowledged between.
+     */
+    public Mono<Long> changeMarker() {
+        return Mono.from(changes.find(Filters.eq("_id", MARKER_ID)).first())
+                .map(d -> d.get("n", Number.class).longValue())
+                .defaultIfEmpty(0L);
+    }
+
+    /** {@code write}'s result, once the write is acknowledged and the change marker raised after it. */
+    private <T> Mono<T> thenMarked(Publisher<T> write) {
+        return Mono.from(write).flatMap(result -> Mono.from(changes.updateOne(Filters.eq("_id", MARKER_ID),
+                Updates.inc("n", 1L), new UpdateOptions().upsert(true))).thenReturn(result));
     }
 
     private Date now() {

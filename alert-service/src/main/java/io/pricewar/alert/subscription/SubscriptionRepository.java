@@ -51,6 +51,13 @@ import java.util.Map;
 @Repository
 public class SubscriptionRepository {
 
+    /**
+     * Documents per reply when reading many subscriptions (a poll after a bulk load reads them
+     * all): without it the in-JVM server answers 100k subscriptions in one reply past the
+     * driver's 48 MB message limit, and the poll fails.
+     */
+    private static final int SCAN_BATCH = 1_000;
+
     private static final Duration INDEX_TIMEOUT = Duration.ofSeconds(30);
 
     private static final String SEALED_SECRET = "sealedSigningSecret";
@@ -151,7 +158,7 @@ public class SubscriptionRepository {
 
     /** Every subscription written at or after {@code since}, deletions included. */
     public Flux<SubscriptionChange> changedSince(Instant since) {
-        return Flux.from(collection.find(Filters.gte("changedAt", Date.from(since))))
+        return Flux.from(collection.find(Filters.gte("changedAt", Date.from(since))).batchSize(SCAN_BATCH))
                 .map(d -> new SubscriptionChange(fromDocument(d), d.get("deletedAt") != null,
                         d.getDate("changedAt").toInstant()));
     }
@@ -191,7 +198,7 @@ public class SubscriptionRepository {
      * the secret itself does not change, so neither do the version and the change time.
      */
     public Mono<Long> resealSigningSecrets() {
-        return Flux.from(collection.find(Filters.ne(SEALED_SECRET + ".keyId", cipher.currentKeyId())))
+        return Flux.from(collection.find(Filters.ne(SEALED_SECRET + ".keyId", cipher.currentKeyId())).batchSize(SCAN_BATCH))
                 .flatMap(this::reseal, 8)
                 .reduce(0L, Long::sum);
     }

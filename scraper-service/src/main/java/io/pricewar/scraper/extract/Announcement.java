@@ -1,6 +1,7 @@
 package io.pricewar.scraper.extract;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -8,7 +9,10 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,26 +44,44 @@ record Announcement(Instant effectiveFrom, String problem) {
             "oct", "nov", "dec");
 
     /**
-     * Looks for a notice just above {@code block}: in its previous siblings, then in those of its
-     * parents, stopping at anything holding another block, whose notice that would be.
+     * The notices of one page's blocks. It knows every block the rule matched and every element
+     * holding one, found once per page by walking up from each block; asking a sibling
+     * {@code select(selector)} instead walked the whole of each earlier section again, once per
+     * block, and on a page of many tables that was a good share of the extraction.
      */
-    static Announcement above(Element block, String blockSelector) {
-        Element level = block;
-        for (int up = 0; up < LEVELS && level != null; up++) {
-            Element sibling = level.previousElementSibling();
-            for (int n = 0; n < SIBLINGS && sibling != null; n++) {
-                if (sibling.is(blockSelector) || !sibling.select(blockSelector).isEmpty()) {
-                    return NONE;
+    static final class Finder {
+        private final Set<Element> blocksAndHolders = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Finder(Elements blocks) {
+            for (Element block : blocks) {
+                for (Element e = block; e != null && blocksAndHolders.add(e); e = e.parent()) {
+                    // up to the first element already known: its ancestors are known too
                 }
-                String text = PriceNotation.normalize(sibling.text());
-                if (NOTICE.matcher(text).find()) {
-                    return read(text);
-                }
-                sibling = sibling.previousElementSibling();
             }
-            level = level.parent();
         }
-        return NONE;
+
+        /**
+         * Looks for a notice just above {@code block}: in its previous siblings, then in those of
+         * its parents, stopping at anything that is or holds another block, whose notice that would be.
+         */
+        Announcement above(Element block) {
+            Element level = block;
+            for (int up = 0; up < LEVELS && level != null; up++) {
+                Element sibling = level.previousElementSibling();
+                for (int n = 0; n < SIBLINGS && sibling != null; n++) {
+                    if (blocksAndHolders.contains(sibling)) {
+                        return NONE;
+                    }
+                    String text = PriceNotation.normalize(sibling.text());
+                    if (NOTICE.matcher(text).find()) {
+                        return read(text);
+                    }
+                    sibling = sibling.previousElementSibling();
+                }
+                level = level.parent();
+            }
+            return NONE;
+        }
     }
 
     /** Reads the instant of one notice's normalized text. */

@@ -28,19 +28,20 @@ public final class CardExtractor {
             return Extraction.layoutChanged("no element matches '" + rule.card() + "'");
         }
         Collector collector = new Collector(vendor);
+        Announcement.Finder announcements = new Announcement.Finder(cards);
         for (Element card : cards) {
             Element name = card.selectFirst(rule.model());
             if (name == null || name.text().isBlank()) {
                 return Extraction.layoutChanged("a card has no model name at '" + rule.model() + "'");
             }
-            readCard(page, card, name.text().strip(), rule, pageContext, collector);
+            readCard(page, card, name.text().strip(), rule, pageContext, announcements.above(card), collector);
         }
         return collector.finish();
     }
 
     private static void readCard(Document page, Element card, String model, CardRule rule,
-                                 PriceNotation.Context pageContext, Collector collector) {
-        Announcement announcement = Announcement.above(card, rule.card());
+                                 PriceNotation.Context pageContext, Announcement announcement,
+                                 Collector collector) {
         List<Discount> discounts = discounts(page, card, model, rule, collector);
         for (Element line : card.select(rule.line())) {
             Element value = line.selectFirst(rule.value());

@@ -24,6 +24,8 @@ final class Collector {
     private final List<RejectedCell> rejected = new ArrayList<>();
     /** A page repeats the same vendor, meters, tiers and each model's name: slugged once each. */
     private final Map<String, String> slugs = new HashMap<>();
+    /** Each distinct cell text's reading (or refusal), by {@link #read}. */
+    private final Map<Written, Object> readings = new HashMap<>();
 
     Collector(String vendor) {
         this.vendor = vendor;
@@ -37,13 +39,35 @@ final class Collector {
             return null;
         }
         try {
-            PriceNotation.Reading reading = PriceNotation.read(cellText, context);
+            PriceNotation.Reading reading = read(cellText, context);
             return add(new ExtractedPrice(pointId(model, meter, tier), reading.price(), cellText,
                     reading.promotion(), announcement.effectiveFrom()));
         } catch (IllegalArgumentException e) {
             reject(model, meter, cellText, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The cell's reading, or the notation's reason for refusing it, worked out once per text and
+     * context: a page writes the same few prices in the same few ways thousands of times.
+     */
+    private PriceNotation.Reading read(String cellText, PriceNotation.Context context) {
+        Object known = readings.computeIfAbsent(new Written(cellText, context), written -> {
+            try {
+                return PriceNotation.read(written.text(), written.context());
+            } catch (IllegalArgumentException e) {
+                return e;
+            }
+        });
+        if (known instanceof IllegalArgumentException refused) {
+            throw refused;
+        }
+        return (PriceNotation.Reading) known;
+    }
+
+    /** A cell's text under its context: what decides its reading. */
+    private record Written(String text, PriceNotation.Context context) {
     }
 
     /** A price computed, not read (a batch tier from a discount note); the evidence names both texts. */

@@ -16,11 +16,11 @@ public final class ColumnsTableExtractor {
     public static Extraction extract(Document page, String vendor, ColumnsTableRule rule,
                                      PriceNotation.Context pageContext) {
         return EachTable.extract(page, rule.selector(), vendor,
-                (table, collector) -> readTable(table, rule, pageContext, collector));
+                (table, announcements, collector) -> readTable(table, rule, pageContext, announcements, collector));
     }
 
     private static String readTable(Element table, ColumnsTableRule rule, PriceNotation.Context pageContext,
-                                    Collector collector) {
+                                    Announcement.Finder announcements, Collector collector) {
         TableGrid grid = TableGrid.of(table);
         if (grid.height() < 2) {
             return "the table has no row under its model row";
@@ -30,7 +30,7 @@ public final class ColumnsTableExtractor {
         if (firstModel < 0) {
             return "the first row of the table names no model";
         }
-        Announcement announcement = Announcement.above(table, rule.selector());
+        Announcement announcement = announcements.above(table);
         String tier = PricePointId.STANDARD_TIER;
         for (int r = 1; r < grid.height(); r++) {
             List<String> cells = grid.row(r);

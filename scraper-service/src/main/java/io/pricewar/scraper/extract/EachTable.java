@@ -13,7 +13,7 @@ final class EachTable {
     /** Reads one table into the collector; returns what is wrong with its shape, or null. */
     @FunctionalInterface
     interface Reader {
-        String read(Element table, Collector collector);
+        String read(Element table, Announcement.Finder announcements, Collector collector);
     }
 
     private EachTable() {
@@ -25,8 +25,9 @@ final class EachTable {
             return Extraction.layoutChanged("no element matches '" + selector + "'");
         }
         Collector collector = new Collector(vendor);
+        Announcement.Finder announcements = new Announcement.Finder(tables);
         for (Element table : tables) {
-            String problem = reader.read(table, collector);
+            String problem = reader.read(table, announcements, collector);
             if (problem != null) {
                 return Extraction.layoutChanged(problem);
             }

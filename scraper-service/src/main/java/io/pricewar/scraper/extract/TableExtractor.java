@@ -24,11 +24,11 @@ public final class TableExtractor {
 
     public static Extraction extract(Document page, String vendor, TableRule rule, PriceNotation.Context pageContext) {
         return EachTable.extract(page, rule.selector(), vendor,
-                (table, collector) -> readTable(table, rule, pageContext, collector));
+                (table, announcements, collector) -> readTable(table, rule, pageContext, announcements.above(table), collector));
     }
 
     private static String readTable(Element table, TableRule rule, PriceNotation.Context pageContext,
-                                    Collector collector) {
+                                    Announcement announcement, Collector collector) {
         TableGrid grid = TableGrid.of(table);
         if (grid.height() == 0) {
             return "the table has no rows";
@@ -37,7 +37,6 @@ public final class TableExtractor {
         if (columns.missing() != null) {
             return columns.missing();
         }
-        Announcement announcement = Announcement.above(table, rule.selector());
         Map<String, PriceNotation.Context> contexts = columns.contextsUnder(pageContext);
         int lastIndex = columns.lastIndex();
         String model = null;

@@ -1,5 +1,9 @@
 package io.pricewar.scraper.extract;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,5 +39,33 @@ class AnnouncementTest {
 
         assertThat(announcement.effectiveFrom()).isNull();
         assertThat(announcement.problem()).contains(reason);
+    }
+
+    /**
+     * A notice belongs to the block right under it: the block after that one, and a block in the
+     * next section, stop at the first block or the section holding it, as they did when each
+     * sibling was asked select(selector).
+     */
+    @Test
+    void aNoticeBelongsToTheFirstBlockUnderItOnly() {
+        Document page = Jsoup.parse("""
+                <section id="s1">
+                  <p>From 16:00 UTC on Sept 5th, 2025, we will apply the following price list:</p>
+                  <table class="p" id="announced"></table>
+                  <table class="p" id="after-another-block"></table>
+                </section>
+                <section id="s2"><div><table class="p" id="next-section"></table></div></section>
+                <p>北京时间 2025年9月6日 00:00 起，价格调整为：</p>
+                <div class="wrapper"><div><table class="p" id="wrapped"></table></div></div>
+                """);
+        Elements blocks = page.select("table.p");
+        Announcement.Finder finder = new Announcement.Finder(blocks);
+
+        assertThat(finder.above(page.getElementById("announced")).effectiveFrom())
+                .isEqualTo(Instant.parse("2025-09-05T16:00:00Z"));
+        assertThat(finder.above(page.getElementById("after-another-block"))).isEqualTo(Announcement.NONE);
+        assertThat(finder.above(page.getElementById("next-section"))).isEqualTo(Announcement.NONE);
+        assertThat(finder.above(page.getElementById("wrapped")).effectiveFrom())
+                .isEqualTo(Instant.parse("2025-09-05T16:00:00Z"));
     }
 }

@@ -64,4 +64,35 @@ class TableExtractorTest {
         assertThat(extraction.isHealthy()).isFalse();
         assertThat(extraction.problem()).contains("缓存命中");
     }
+
+    /**
+     * The collector reads each distinct cell text once per context: the same text under headers
+     * of different units must still give different prices, and a refused text is refused in every
+     * cell that shows it.
+     */
+    @Test
+    void readsARepeatedTextUnderEachHeadersUnitAndRefusesEveryCellThatShowsABadOne() {
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse("""
+                <table class="t"><tr><th>模型名称</th><th>输入（元/千tokens）</th><th>输出（元/百万tokens）</th></tr>
+                <tr><td>A</td><td>0.5</td><td>0.5</td></tr>
+                <tr><td>B</td><td>请咨询销售</td><td>0.5</td></tr>
+                <tr><td>C</td><td>请咨询销售</td><td>请咨询销售</td></tr></table>
+                """);
+        TableRule rule = new TableRule("table.t", "模型名称", null,
+                new java.util.LinkedHashMap<>(java.util.Map.of("input", "输入", "output", "输出")));
+
+        Extraction extraction = TableExtractor.extract(page, "v", rule, CNY);
+
+        assertThat(extraction.prices()).extracting(p -> p.pointId().toString(), p -> p.price().toString())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("v:a:input:standard", "0.5 CNY PER_1K_TOKENS"),
+                        org.assertj.core.groups.Tuple.tuple("v:a:output:standard", "0.5 CNY PER_1M_TOKENS"),
+                        org.assertj.core.groups.Tuple.tuple("v:b:output:standard", "0.5 CNY PER_1M_TOKENS"));
+        assertThat(extraction.rejected()).extracting(RejectedCell::model, RejectedCell::meter)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("B", "input"),
+                        org.assertj.core.groups.Tuple.tuple("C", "input"),
+                        org.assertj.core.groups.Tuple.tuple("C", "output"));
+        assertThat(extraction.rejected()).allSatisfy(cell -> assertThat(cell.reason()).contains("请咨询销售"));
+    }
 }

@@ -173,6 +173,31 @@ class DigestIT extends AlertIntegrationTest {
         assertThat(deliveries.ofSubscription(quietId).collectList().block()).isEmpty();
     }
 
+    /** Deleting a subscription gives up what it held: at the cut-over nothing is sent, and its items are settled. */
+    @Test
+    void aSubscriptionDeletedBeforeItsCutOverSendsNoDigestAndItsHeldItemsAreCancelled() {
+        String key = issueKey("digest-deleted");
+        PricePointId point = doubaoInput("doubao-digest-deleted");
+        String id = subscribe(key, """
+                {"webhookUrl": "%s", "rule": "ANY_DROP", "target": {"model": "%s"}, %s}"""
+                .formatted(receiver.url("digest-deleted"), point.model(), DIGEST)).get("id").asString();
+        PriceListed listed = listed(point, cnyPer1K("0.0050"));
+        PriceChanged drop = changed(listed, cnyPer1K("0.0040"));
+        clearOfCutOver();
+        topic.publish(listed, drop);
+        await().atMost(PATIENCE).until(() -> held(id).size() == 1);
+
+        web.delete().uri("/api/v1/subscriptions/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .exchange().expectStatus().isNoContent();
+        LocalDate day = SHANGHAI_8AM.dayOf(clock.instant());
+        clock.advance(Duration.between(clock.instant(), SHANGHAI_8AM.endOf(day)).plusSeconds(1));
+
+        await().atMost(PATIENCE).until(() -> held(id).stream()
+                .allMatch(item -> DigestItems.CANCELLED.equals(item.getString("sentIn"))));
+        assertThat(receiver.requests("digest-deleted")).isEmpty();
+        assertThat(deliveries.ofSubscription(id).collectList().block()).isEmpty();
+    }
+
     @Test
     void aDigestGoesByEmailAsOneMessage() throws Exception {
         String key = issueKey("digest-mail");

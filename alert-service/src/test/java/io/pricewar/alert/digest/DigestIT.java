@@ -173,6 +173,39 @@ class DigestIT extends AlertIntegrationTest {
         assertThat(deliveries.ofSubscription(quietId).collectList().block()).isEmpty();
     }
 
+    /** A blended rule's notification is held and listed like any other, with its blend. */
+    @Test
+    void aBlendedDropIsListedInTheDigestWithItsBlend() {
+        String key = issueKey("digest-blend");
+        PricePointId input = new PricePointId("alibaba", "qwen-digest-blend", "input", "standard");
+        PricePointId output = new PricePointId("alibaba", "qwen-digest-blend", "output", "standard");
+        String id = subscribe(key, """
+                {"webhookUrl": "%s", "condition": {"type": "BLENDED_DROP", "mix": {"input": "1", "output": "3"}},
+                 "target": {"vendor": "alibaba", "model": "qwen-digest-blend"}, %s}"""
+                .formatted(receiver.url("digest-blend"), DIGEST)).get("id").asString();
+        PriceListed inputListed = listed(input, cnyPer1K("0.12"));
+        PriceListed outputListed = listed(output, cnyPer1K("0.12"));
+        PriceChanged inputCut = changed(inputListed, cnyPer1K("0.04"));
+        clearOfCutOver();
+        topic.publish(inputListed, outputListed, inputCut);
+        await().atMost(PATIENCE).until(() -> held(id).size() == 1);
+        assertThat(receiver.requests("digest-blend")).isEmpty();
+
+        LocalDate day = SHANGHAI_8AM.dayOf(clock.instant());
+        clock.advance(Duration.between(clock.instant(), SHANGHAI_8AM.endOf(day)).plusSeconds(1));
+
+        await().atMost(PATIENCE).until(() -> receiver.received("digest-blend").size() == 1);
+        JsonNode digest = JSON.readTree(receiver.requests("digest-blend").getFirst().body());
+        assertThat(digest.get("kind").asString()).isEqualTo("DAILY_DIGEST");
+        assertThat(digest.get("count").asInt()).isEqualTo(1);
+        JsonNode drop = digest.get("notifications").get(0);
+        assertThat(drop.get("kind").asString()).isEqualTo("BLENDED_DROP");
+        assertThat(drop.get("eventId").asString()).startsWith("model:alibaba:qwen-digest-blend:"); // one per model and instant
+        assertThat(drop.get("blended").get("mix").asString()).isEqualTo("1:3:0");
+        assertThat(drop.get("blended").get("before").asString()).isEqualTo("120.0000000000");
+        assertThat(drop.get("blended").get("after").asString()).isEqualTo("100.0000000000");
+    }
+
     /** Deleting a subscription gives up what it held: at the cut-over nothing is sent, and its items are settled. */
     @Test
     void aSubscriptionDeletedBeforeItsCutOverSendsNoDigestAndItsHeldItemsAreCancelled() {

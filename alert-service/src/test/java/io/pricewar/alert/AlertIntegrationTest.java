@@ -28,8 +28,10 @@ import java.util.Map;
         "pricewar.alert.delivery.max-backoff=400ms",
         "pricewar.alert.delivery.max-attempts=4",
         "pricewar.alert.delivery.response-timeout=1s",
-        "pricewar.alert.delivery.attempt-timeout=1s",
-        "pricewar.alert.delivery.lease=3s",
+        // An e-mail attempt has only this limit, and the first JavaMail send of a run (class
+        // loading, the SMTP handshake) took over 1 s on a loaded 2-core machine.
+        "pricewar.alert.delivery.attempt-timeout=3s",
+        "pricewar.alert.delivery.lease=6s",
         "pricewar.alert.delivery.sweep-interval=200ms",
         // So a test sees an idle stream's heartbeats without waiting long.
         "pricewar.alert.stream.heartbeat=500ms",

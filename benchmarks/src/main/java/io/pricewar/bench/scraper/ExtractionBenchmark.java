@@ -156,10 +156,18 @@ public class ExtractionBenchmark {
         probe.cpuSplit();
     }
 
-    /** Median thread CPU time of each step over in-process runs after JMH's: parse, what extraction adds, the diff. */
+    /**
+     * Median thread CPU time of each step over in-process runs after JMH's: parse, what extraction
+     * adds, the diff. This JVM is not JMH's fork, so it warms up first: without that, the first
+     * runs are interpreted code and the split says more about the JIT than about the extraction.
+     */
     private void cpuSplit() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        int runs = 100;
+        for (int i = 0; i < 200; i++) {
+            bareParse();
+            judge(extractOnly(), page);
+        }
+        int runs = 200;
         long[] parse = new long[runs];
         long[] extract = new long[runs];
         long[] diff = new long[runs];

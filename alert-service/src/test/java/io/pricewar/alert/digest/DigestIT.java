@@ -127,8 +127,7 @@ class DigestIT extends AlertIntegrationTest {
         assertThat(receiver.requests("digest")).isEmpty();
         assertThat(deliveries.ofSubscription(id).collectList().block()).isEmpty();
 
-        LocalDate day = SHANGHAI_8AM.dayOf(clock.instant());
-        clock.advance(Duration.between(clock.instant(), SHANGHAI_8AM.endOf(day)).plusSeconds(1));
+        LocalDate day = passTheCutOver();
 
         await().atMost(PATIENCE).until(() -> receiver.received("digest").size() == 1);
         WebhookReceiver.Request request = receiver.requests("digest").getFirst();
@@ -191,8 +190,7 @@ class DigestIT extends AlertIntegrationTest {
         await().atMost(PATIENCE).until(() -> held(id).size() == 1);
         assertThat(receiver.requests("digest-blend")).isEmpty();
 
-        LocalDate day = SHANGHAI_8AM.dayOf(clock.instant());
-        clock.advance(Duration.between(clock.instant(), SHANGHAI_8AM.endOf(day)).plusSeconds(1));
+        passTheCutOver();
 
         await().atMost(PATIENCE).until(() -> receiver.received("digest-blend").size() == 1);
         JsonNode digest = JSON.readTree(receiver.requests("digest-blend").getFirst().body());
@@ -222,8 +220,7 @@ class DigestIT extends AlertIntegrationTest {
 
         web.delete().uri("/api/v1/subscriptions/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer(key))
                 .exchange().expectStatus().isNoContent();
-        LocalDate day = SHANGHAI_8AM.dayOf(clock.instant());
-        clock.advance(Duration.between(clock.instant(), SHANGHAI_8AM.endOf(day)).plusSeconds(1));
+        passTheCutOver();
 
         await().atMost(PATIENCE).until(() -> held(id).stream()
                 .allMatch(item -> DigestItems.CANCELLED.equals(item.getString("sentIn"))));
@@ -245,8 +242,7 @@ class DigestIT extends AlertIntegrationTest {
         topic.publish(listed, first, second);
         await().atMost(PATIENCE).until(() -> held(id).size() == 2);
 
-        LocalDate day = SHANGHAI_8AM.dayOf(clock.instant());
-        clock.advance(Duration.between(clock.instant(), SHANGHAI_8AM.endOf(day)).plusSeconds(1));
+        LocalDate day = passTheCutOver();
 
         await().atMost(PATIENCE).until(() -> SMTP.receivedBy("digest@example.com").size() == 1);
         MimeMessage mail = SMTP.receivedBy("digest@example.com").getFirst();
@@ -292,6 +288,13 @@ class DigestIT extends AlertIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"digest\": {\"daily\": false}}")
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.digest").doesNotExist();
+    }
+
+    /** Moves the clock just past the end of today's digest day; returns that day. */
+    private LocalDate passTheCutOver() {
+        LocalDate day = SHANGHAI_8AM.dayOf(clock.instant());
+        clock.advance(Duration.between(clock.instant(), SHANGHAI_8AM.endOf(day)).plusSeconds(1));
+        return day;
     }
 
     /** So that a test run just before 08:00 in Shanghai does not see its drops split over two days. */

@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -59,10 +62,11 @@ public class DashboardAutoConfiguration {
         Resource pages = folder(environment.getRequiredProperty(PAGES));
         Resource common = new ClassPathResource("dashboard/common/");
         return RouterFunctions.route()
-                .GET("/dashboard", request -> ServerResponse.permanentRedirect(URI.create("/dashboard/")).build())
-                .GET("/dashboard/", request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
+                // GET or HEAD, as the resource routes below answer both (a HEAD's body is dropped on the way out).
+                .route(getOrHead("/dashboard"), request -> ServerResponse.permanentRedirect(URI.create("/dashboard/")).build())
+                .route(getOrHead("/dashboard/"), request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
                         .bodyValue(relative(pages, "index.html")))
-                .GET("/dashboard/links.json", request -> ServerResponse.ok().bodyValue(links(environment)))
+                .route(getOrHead("/dashboard/links.json"), request -> ServerResponse.ok().bodyValue(links(environment)))
                 .add(RouterFunctions.resources("/dashboard/common/**", common))
                 .add(RouterFunctions.resources("/dashboard/**", pages))
                 .filter((request, next) -> {
@@ -70,6 +74,10 @@ public class DashboardAutoConfiguration {
                     return next.handle(request);
                 })
                 .build();
+    }
+
+    private static RequestPredicate getOrHead(String path) {
+        return RequestPredicates.path(path).and(RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD));
     }
 
     /** A classpath folder, given with or without {@code classpath:} and the closing slash. */

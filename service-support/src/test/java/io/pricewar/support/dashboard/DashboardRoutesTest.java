@@ -29,6 +29,17 @@ class DashboardRoutesTest {
     }
 
     @Test
+    void answersAHeadOfTheIndexAndOfAPageAsItsGetWithoutTheBody() {
+        web.head().uri("/dashboard/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().valueEquals("Content-Security-Policy", DashboardAutoConfiguration.CONTENT_SECURITY_POLICY);
+        web.head().uri("/dashboard/other.html").exchange().expectStatus().isOk();
+        web.head().uri("/dashboard/links.json").exchange().expectStatus().isOk();
+        web.post().uri("/dashboard/").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void servesTheSharedScriptBesideThePages() {
         web.get().uri("/dashboard/common/dashboard.js").exchange()
                 .expectStatus().isOk()

@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
  * of it (dead letters included) is acknowledged. While the consumer is behind the log, current
  * prices and checkpoints are held behind the history for up to {@code flush-interval} and written
  * for many batches at once ({@link Projector}), without waiting for that write: it overlaps the
- * next batches' history. The Kafka commit follows the acknowledged checkpoint, never precedes it. On assignment each partition is sought to its
- * checkpoint in MongoDB + 1, so MongoDB, not Kafka's commit, decides where consumption resumes
+ * next batches' history. The Kafka commit follows the acknowledged checkpoint, never precedes it.
+ * On assignment each partition is sought to its checkpoint in MongoDB + 1, so MongoDB, not Kafka's commit, decides where consumption resumes
  * (see {@link CheckpointAlignment}). Blocking is right here: this is the consumer's own thread, and
  * the next poll must wait for the store anyway. Any failure propagates, so that the container's
  * error handler retries the whole batch, which the idempotent store makes safe.

@@ -56,8 +56,9 @@ import java.util.regex.Pattern;
  * </ol>
  *
  * Usage: {@code bin/bench main io.pricewar.bench.ledger.ProjectionThroughput [events] [points] [memory|h2]
- * [batch]}; {@code batch} is the ledger's {@code ledger.projection.max-batch-size} and the size of
- * the raw bulks, so that both sides write in the same units.
+ * [batch] [no-replay]}; {@code batch} is the ledger's {@code ledger.projection.max-batch-size} and the
+ * size of the raw bulks, so that both sides write in the same units; {@code no-replay} stops after
+ * the projection (for quick iterations; the replay phase is what needs a large heap here).
  */
 public final class ProjectionThroughput {
 
@@ -68,6 +69,7 @@ public final class ProjectionThroughput {
         int points = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         String backend = args.length > 2 ? args[2] : "memory";
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 2_000;
+        boolean replay = args.length <= 4 || !args[4].equals("no-replay");
         System.out.printf("ledger benchmark: %,d events over %,d points, %s backend, batches of %,d, %d cores, "
                         + "bench JVM max heap %d MiB%n", events, points, backend, batch,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -100,6 +102,9 @@ public final class ProjectionThroughput {
                             step, seconds, 100 * seconds / wall);
                 }
 
+                if (!replay) {
+                    return;
+                }
                 long replayStart = System.nanoTime();
                 String outcome = ledger.replay();
                 double seconds = (System.nanoTime() - replayStart) / 1e9;

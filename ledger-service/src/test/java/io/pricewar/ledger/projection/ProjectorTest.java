@@ -18,6 +18,7 @@ import static io.pricewar.ledger.SampleEvents.doubaoListed;
 import static io.pricewar.ledger.SampleEvents.qwenCut;
 import static io.pricewar.ledger.SampleEvents.qwenListed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProjectorTest {
 
@@ -109,6 +110,89 @@ class ProjectorTest {
     }
 
     @Test
+    void aFlushStartedBehindTheNextBatchesIsNotOvertakenAndHandsOutOnlyAcknowledgedCheckpoints() {
+        PendingAdvances slow = new PendingAdvances();
+        Projector overlapping = new Projector(slow, Duration.ofHours(1), 100, projected -> { });
+        overlapping.project(List.of(at(qwenListed(), 0, 0)), List.of(position(0, 0))).block();
+
+        overlapping.startFlush(Duration.ofSeconds(5));
+
+        assertThat(slow.advances).singleElement().satisfies(first -> {
+            assertThat(first.current()).extracting(CurrentPrice::seq).containsExactly(1L);
+            assertThat(first.checkpoints()).containsExactly(position(0, 0));
+        });
+        overlapping.project(List.of(at(qwenCut(), 0, 1)), List.of(position(0, 1))).block();
+        assertThat(slow.histories).as("the next batch's history is written while the flush is in flight")
+                .isEqualTo(2);
+        assertThat(overlapping.takeFlushed()).as("nothing to commit before the flush is acknowledged").isEmpty();
+        assertThat(overlapping.hasHeld()).isTrue();
+
+        var second = overlapping.flush().toFuture();
+
+        assertThat(second).as("a second flush waits for the first").isNotDone();
+        assertThat(slow.advances).as("and does not overtake it").hasSize(1);
+
+        slow.acknowledge(0, true);
+
+        assertThat(slow.advances).hasSize(2);
+        assertThat(second).as("the second is in flight now").isNotDone();
+        slow.acknowledge(1, true);
+        assertThat(second.join()).containsExactly(position(0, 0), position(0, 1));
+        assertThat(slow.advances.get(1).current()).extracting(CurrentPrice::seq).containsExactly(2L);
+        assertThat(slow.advances.get(1).readSeqs()).as("compares and sets from what the first flush wrote")
+                .containsEntry(QWEN_LONG_INPUT, 1L);
+        assertThat(slow.advances.get(1).checkpoints()).containsExactly(position(0, 1));
+        assertThat(overlapping.hasHeld()).isFalse();
+    }
+
+    @Test
+    void aFlushIsNotStartedBeforeTheHistoryInFlightIsAcknowledged() {
+        PendingAdvances slow = new PendingAdvances();
+        slow.holdHistory = true;
+        Projector overlapping = new Projector(slow, Duration.ofHours(1), 100, projected -> { });
+        overlapping.startProjecting(List.of(at(qwenListed(), 0, 0)), List.of(position(0, 0)), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> overlapping.startFlush(Duration.ofMillis(50)))
+                .hasMessageContaining("Timeout");
+
+        assertThat(slow.advances).as("no checkpoint may be written before the history it covers").isEmpty();
+    }
+
+    @Test
+    void aFailedFlushInFlightFailsTheNextWaitAndItsCheckpointsAreNeverHandedOut() {
+        PendingAdvances slow = new PendingAdvances();
+        Projector overlapping = new Projector(slow, Duration.ofHours(1), 100, projected -> { });
+        overlapping.project(List.of(at(qwenListed(), 0, 0)), List.of(position(0, 0))).block();
+        overlapping.startFlush(Duration.ofSeconds(5));
+        overlapping.project(List.of(at(qwenCut(), 0, 1)), List.of(position(0, 1))).block();
+
+        slow.fail(0, new IllegalStateException("connection reset"));
+
+        assertThatThrownBy(overlapping::takeFlushed).hasMessage("connection reset");
+        assertThatThrownBy(() -> overlapping.startFlush(Duration.ofSeconds(5))).hasMessage("connection reset");
+        assertThatThrownBy(() -> overlapping.flush().block()).hasMessage("connection reset");
+        assertThat(slow.advances).as("the batches held behind a lost flush are never flushed past it").hasSize(1);
+
+        overlapping.forget();
+        assertThat(overlapping.hasHeld()).isFalse();
+        assertThat(overlapping.takeFlushed()).isEmpty();
+    }
+
+    @Test
+    void failsWhenAnotherWriterMovedAPointOfAFlushWhileLaterBatchesWereHeld() {
+        projector.project(List.of(at(qwenListed(), 0, 0)), List.of(position(0, 0))).block();
+        store.compareAndSetHits = false;
+        projector.startFlush(Duration.ofSeconds(5));
+        projector.project(List.of(at(qwenCut(), 0, 1)), List.of(position(0, 1))).block();
+
+        assertThatThrownBy(projector::takeFlushed).hasMessageContaining("another writer");
+
+        assertThatThrownBy(() -> projector.flush().block()).as("what was folded over stale seqs is not written")
+                .hasMessageContaining("another writer");
+        assertThat(store.advances).hasSize(1);
+    }
+
+    @Test
     void writesThroughWhenNothingMayBeHeld() {
         Projector writeThrough = new Projector(store);
         writeThrough.project(List.of(at(qwenListed(), 0, 0)), List.of(position(0, 0))).block();
@@ -121,6 +205,37 @@ class ProjectorTest {
     }
 
     record Advance(List<CurrentPrice> current, Map<PricePointId, Long> readSeqs, List<SourcePosition> checkpoints) {
+    }
+
+    /** Like {@link FakeStore}, but each advance (and, if asked, each history write) completes only when told. */
+    static class PendingAdvances extends FakeStore {
+        final List<reactor.core.publisher.Sinks.One<Boolean>> pending = new ArrayList<>();
+        boolean holdHistory;
+
+        @Override
+        public Mono<Stored> storeHistory(ProjectionPlan plan) {
+            if (holdHistory) {
+                return reactor.core.publisher.Sinks.<Stored>one().asMono();
+            }
+            return super.storeHistory(plan);
+        }
+
+        @Override
+        public Mono<Boolean> advance(List<CurrentPrice> current, Map<PricePointId, Long> readSeqs,
+                                     List<SourcePosition> checkpoints) {
+            advances.add(new Advance(current, Map.copyOf(readSeqs), checkpoints));
+            var sink = reactor.core.publisher.Sinks.<Boolean>one();
+            pending.add(sink);
+            return sink.asMono();
+        }
+
+        void acknowledge(int advance, boolean allWhereRead) {
+            pending.get(advance).tryEmitValue(allWhereRead);
+        }
+
+        void fail(int advance, RuntimeException failure) {
+            pending.get(advance).tryEmitError(failure);
+        }
     }
 
     /** Keeps seqs in a map, records every call. */

@@ -35,9 +35,9 @@ import java.util.stream.Collectors;
  * Projects each polled batch into the live generation and acknowledges it only when every write
  * of it (dead letters included) is acknowledged. While the consumer is behind the log, current
  * prices and checkpoints are held behind the history for up to {@code flush-interval} and written
- * for many batches at once ({@link Projector}); the Kafka commit follows the checkpoint, never
- * precedes it. On assignment each partition is sought to its
- * checkpoint in MongoDB + 1, so MongoDB, not Kafka's commit, decides where consumption resumes
+ * for many batches at once ({@link Projector}), without waiting for that write: it overlaps the
+ * next batches' history. The Kafka commit follows the acknowledged checkpoint, never precedes it.
+ * On assignment each partition is sought to its checkpoint in MongoDB + 1, so MongoDB, not Kafka's commit, decides where consumption resumes
  * (see {@link CheckpointAlignment}). Blocking is right here: this is the consumer's own thread, and
  * the next poll must wait for the store anyway. Any failure propagates, so that the container's
  * error handler retries the whole batch, which the idempotent store makes safe.
@@ -83,12 +83,23 @@ class PriceEventsListener {
                 });
             }
             alignment.stored(aligned.records(), store.generation());
-            if (projector.flushDue(caughtUp(consumer))) {
-                metrics.timed(ProjectionMetrics.Step.WRITE_CURRENT_AND_CHECKPOINT,
-                        () -> projector.flush().block(properties.writeTimeout()));
+            boolean caughtUp = caughtUp(consumer);
+            if (projector.flushDue(caughtUp)) {
+                metrics.timed(ProjectionMetrics.Step.WRITE_CURRENT_AND_CHECKPOINT, () -> {
+                    if (caughtUp) {
+                        // Readers should see it now; the acknowledgement below commits it.
+                        projector.flush().block(properties.writeTimeout());
+                    } else {
+                        // Written while the next batches' history is: a later batch commits it.
+                        projector.startFlush(properties.writeTimeout());
+                    }
+                    return null;
+                });
             }
             if (!projector.hasHeld() && !aligned.sought()) {
                 ack.acknowledge();
+            } else {
+                ConsumerProjectors.commit(consumer, projector.takeFlushed());
             }
         } catch (RuntimeException e) {
             metrics.batchFailed();

@@ -46,7 +46,10 @@ class ProjectionMetrics {
         DECODE("decode"),
         /** Waiting for the previous batch's history write, reading unknown points, folding, starting this write. */
         FOLD_AND_WRITE_HISTORY("history"),
-        /** Writing the held current prices, then the checkpoints. */
+        /**
+         * Writing the held current prices, then the checkpoints; while behind, only starting that
+         * write (and waiting for the previous one, if it is still in flight).
+         */
         WRITE_CURRENT_AND_CHECKPOINT("current-and-checkpoint");
 
         final String tag;

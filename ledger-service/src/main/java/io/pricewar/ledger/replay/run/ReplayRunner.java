@@ -135,7 +135,7 @@ public final class ReplayRunner implements AutoCloseable {
                 });
                 project(projector, batch, replayed);
                 if (projector.flushDue(false)) {
-                    projector.flush().block(writeTimeout);
+                    projector.startFlush(writeTimeout);
                 }
                 update(State.RUNNING, replayed, null, null, null);
             }

@@ -12,9 +12,12 @@ import io.pricewar.ledger.projection.ProjectionStore;
 import io.pricewar.ledger.projection.SourcePosition;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.support.Acknowledgment;
+import reactor.core.publisher.Sinks;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
@@ -28,10 +31,12 @@ import java.util.concurrent.CompletableFuture;
 
 import static io.pricewar.ledger.SampleEvents.doubaoListed;
 import static io.pricewar.ledger.SampleEvents.qwenCut;
+import static io.pricewar.ledger.SampleEvents.qwenDelisted;
 import static io.pricewar.ledger.SampleEvents.qwenListed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doReturn;
@@ -54,6 +59,12 @@ class PriceEventsListenerTest {
     final PriceEventsListener listener = new PriceEventsListener(() -> store,
             new CheckpointAlignment(() -> store, Duration.ofSeconds(5), projectors), projectors, deadLetters,
             metrics, properties);
+
+    private PriceEventsListener listener(ProjectionProperties properties) {
+        var own = new ConsumerProjectors(properties, projected -> PriceEventsListener.report(projected, metrics));
+        return new PriceEventsListener(() -> store, new CheckpointAlignment(() -> store, Duration.ofSeconds(5), own),
+                own, deadLetters, metrics, properties);
+    }
 
     @Test
     void acknowledgesTheBatchAfterItIsStored() {
@@ -86,6 +97,83 @@ class PriceEventsListenerTest {
                         .extracting(CurrentPrice::seq).isEqualTo(2L));
         assertThat(store.checkpoints).containsExactly(new SourcePosition(Topics.PRICE_EVENTS, 0, 1));
         verify(ack).acknowledge();
+    }
+
+    @Test
+    void whileBehindAFlushOverlapsTheNextBatchAndKafkaIsCommittedOnlyWhatItAcknowledged() {
+        var partition = behind();
+        var flushEveryTwoPoints = listener(flushingAt(2));
+        store.advancesWait = true;
+
+        flushEveryTwoPoints.onBatch(List.of(record(0, qwenListed()), record(1, doubaoListed())), ack, consumer);
+
+        assertThat(store.advances).as("the flush is started").hasSize(1);
+        assertThat(store.checkpoints).containsExactly(new SourcePosition(Topics.PRICE_EVENTS, 0, 1));
+
+        flushEveryTwoPoints.onBatch(List.of(record(2, qwenCut())), ack, consumer);
+
+        assertThat(store.plans).as("the next batch's history is written while the flush is in flight").hasSize(2);
+        verify(consumer, never()).commitSync(anyMap(), any(Duration.class));
+        verify(ack, never()).acknowledge();
+
+        store.acknowledgeAdvances();
+        flushEveryTwoPoints.onBatch(List.of(record(3, qwenDelisted())), ack, consumer);
+
+        verify(consumer).commitSync(eq(Map.of(partition, new OffsetAndMetadata(2))), any(Duration.class));
+        verify(consumer, never()).commitSync(eq(Map.of(partition, new OffsetAndMetadata(4))), any(Duration.class));
+        assertThat(store.advances).as("the batches held since are not flushed yet").hasSize(1);
+        verify(ack, never()).acknowledge();
+    }
+
+    @Test
+    void aFlushLostInFlightFailsALaterBatchSoItIsProjectedAgainFromMongosCheckpoint() {
+        var partition = behind();
+        var flushEveryTwoPoints = listener(flushingAt(2));
+        store.advancesWait = true;
+        flushEveryTwoPoints.onBatch(List.of(record(0, qwenListed()), record(1, doubaoListed())), ack, consumer);
+        flushEveryTwoPoints.onBatch(List.of(record(2, qwenCut())), ack, consumer);
+
+        store.failAdvances(new MongoTimeoutException("no server"));
+
+        assertThatThrownBy(() -> flushEveryTwoPoints.onBatch(List.of(record(3, qwenDelisted())), ack, consumer))
+                .isInstanceOf(MongoTimeoutException.class);
+        assertThat(store.advances).as("nothing is flushed past the lost flush").hasSize(1);
+        verify(consumer, never()).commitSync(anyMap(), any(Duration.class));
+
+        flushEveryTwoPoints.onBatch(List.of(record(3, qwenDelisted())), ack, consumer);
+
+        verify(consumer).seek(partition, 0L);
+    }
+
+    private TopicPartition behind() {
+        var partition = new TopicPartition(Topics.PRICE_EVENTS, 0);
+        doReturn(Set.of(partition)).when(consumer).assignment();
+        doReturn(OptionalLong.of(5)).when(consumer).currentLag(partition);
+        return partition;
+    }
+
+    private static ProjectionProperties flushingAt(int points) {
+        return new ProjectionProperties("ledger-service", 1, 500, Duration.ofSeconds(5), Duration.ofMillis(10),
+                Duration.ofMillis(10), Duration.ofHours(1), points);
+    }
+
+    @Test
+    void whenTheLogGoesQuietTheIdleEventWritesWhatIsHeldAndCommitsIt() {
+        var partition = behind();
+        listener.onBatch(List.of(record(0, qwenListed()), record(1, qwenCut())), ack, consumer);
+        assertThat(store.checkpoints).as("held").isEmpty();
+
+        listener.onIdle(new ListenerContainerIdleEvent(this, this, 5_000, PriceEventsListener.LISTENER_ID + "-0",
+                List.of(partition), consumer, false));
+
+        assertThat(store.advances).singleElement().satisfies(current -> assertThat(current).singleElement()
+                .extracting(CurrentPrice::seq).isEqualTo(2L));
+        assertThat(store.checkpoints).containsExactly(new SourcePosition(Topics.PRICE_EVENTS, 0, 1));
+        verify(consumer).commitSync(eq(Map.of(partition, new OffsetAndMetadata(2))), any(Duration.class));
+
+        listener.onIdle(new ListenerContainerIdleEvent(this, this, 10_000, PriceEventsListener.LISTENER_ID + "-0",
+                List.of(partition), consumer, false));
+        assertThat(store.advances).as("nothing more to write").hasSize(1);
     }
 
     @Test
@@ -199,8 +287,21 @@ class PriceEventsListenerTest {
         final List<ProjectionPlan> plans = new ArrayList<>();
         final List<SourcePosition> checkpoints = new ArrayList<>();
         final List<List<CurrentPrice>> advances = new ArrayList<>();
+        final List<Sinks.One<Boolean>> pending = new ArrayList<>();
         Map<Integer, Long> storedCheckpoints = Map.of();
         RuntimeException failWith;
+        /** Each advance completes only when told ({@link #acknowledgeAdvances}, {@link #failAdvances}). */
+        boolean advancesWait;
+
+        void acknowledgeAdvances() {
+            pending.forEach(sink -> sink.tryEmitValue(true));
+            pending.clear();
+        }
+
+        void failAdvances(RuntimeException failure) {
+            pending.forEach(sink -> sink.tryEmitError(failure));
+            pending.clear();
+        }
 
         @Override
         public long generation() {
@@ -228,6 +329,11 @@ class PriceEventsListenerTest {
                                      List<SourcePosition> positions) {
             advances.add(current);
             checkpoints.addAll(positions);
+            if (advancesWait) {
+                Sinks.One<Boolean> sink = Sinks.one();
+                pending.add(sink);
+                return sink.asMono();
+            }
             return Mono.just(true);
         }
     }

@@ -14,7 +14,9 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,6 +70,24 @@ public abstract class AlertIntegrationTest {
 
     @Autowired
     protected WebTestClient web;
+
+    /**
+     * The arguments of another replica of the service beside this context's: the same broker and
+     * database, its own port and admin key, not consuming the topic (a test that wants it to says
+     * so in {@code more}); then what the test adds.
+     */
+    protected static String[] secondReplicaArgs(String adminKey, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + KAFKA.bootstrapServers(),
+                "--spring.kafka.listener.auto-startup=false",
+                "--spring.mongodb.uri=" + MONGO.uri("alert-test"),
+                "--pricewar.alert.owners.admin-key=" + adminKey,
+                "--pricewar.alert.webhook-secrets.key=" + WEBHOOK_SECRETS_KEY,
+                "--spring.main.banner-mode=off"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
 
     /** Issues an API key through the admin endpoint, as an operator would; quotas as given or default. */
     protected String issueKey(String owner, Integer maxSubscriptions, Integer maxEndpoints) {

@@ -331,17 +331,11 @@ class DigestIT extends AlertIntegrationTest {
         return AlertApplication.builder()
                 .initializers(context -> ((GenericApplicationContext) context).registerBean("testClock", Clock.class,
                         () -> clock, definition -> definition.setPrimary(true)))
-                .run("--server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + KAFKA.bootstrapServers(),
-                        "--spring.kafka.listener.auto-startup=false",
-                        "--spring.mongodb.uri=" + MONGO.uri("alert-test"),
-                        "--pricewar.alert.owners.admin-key=digest-admin",
-                        "--pricewar.alert.webhook-secrets.key=" + WEBHOOK_SECRETS_KEY,
+                .run(secondReplicaArgs("digest-admin",
                         "--pricewar.alert.delivery.guard.allow-plain-http=true",
                         "--pricewar.alert.delivery.guard.allowed-networks=127.0.0.0/8",
                         "--pricewar.alert.delivery.sweep-interval=200ms",
                         "--pricewar.alert.rules.check-interval=1h",
-                        "--pricewar.alert.digest.check-interval=200ms",
-                        "--spring.main.banner-mode=off");
+                        "--pricewar.alert.digest.check-interval=200ms"));
     }
 }

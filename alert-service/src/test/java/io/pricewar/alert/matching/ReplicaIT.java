@@ -117,16 +117,9 @@ class ReplicaIT extends AlertIntegrationTest {
     /** Shares the database; leaves the topic, the outbox and blended checks to the first. */
     private static ConfigurableApplicationContext startSecondReplica(String... moreArgs) {
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + KAFKA.bootstrapServers(),
-                "--spring.kafka.listener.auto-startup=false",
-                "--spring.mongodb.uri=" + MONGO.uri("alert-test"),
-                "--pricewar.alert.owners.admin-key=replica-admin",
-                "--pricewar.alert.webhook-secrets.key=" + WEBHOOK_SECRETS_KEY,
                 "--pricewar.alert.delivery.sweep-interval=1h",
-                "--pricewar.alert.rules.check-interval=1h",
-                "--spring.main.banner-mode=off"));
+                "--pricewar.alert.rules.check-interval=1h"));
         args.addAll(List.of(moreArgs));
-        return AlertApplication.builder().run(args.toArray(String[]::new));
+        return AlertApplication.builder().run(secondReplicaArgs("replica-admin", args.toArray(String[]::new)));
     }
 }

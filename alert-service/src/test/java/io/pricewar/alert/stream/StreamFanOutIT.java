@@ -121,15 +121,8 @@ class StreamFanOutIT extends AlertIntegrationTest {
 
     /** Shares the database and the broker; does not consume the topic, so records nothing itself. */
     private static ConfigurableApplicationContext startSecondReplica() {
-        return AlertApplication.builder().run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + KAFKA.bootstrapServers(),
-                "--spring.kafka.listener.auto-startup=false",
-                "--spring.mongodb.uri=" + MONGO.uri("alert-test"),
-                "--pricewar.alert.owners.admin-key=fan-out-admin",
-                "--pricewar.alert.webhook-secrets.key=" + WEBHOOK_SECRETS_KEY,
+        return AlertApplication.builder().run(secondReplicaArgs("fan-out-admin",
                 "--pricewar.alert.delivery.sweep-interval=1h",
-                "--pricewar.alert.rules.check-interval=1h",
-                "--spring.main.banner-mode=off");
+                "--pricewar.alert.rules.check-interval=1h"));
     }
 }

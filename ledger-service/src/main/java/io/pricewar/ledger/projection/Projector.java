@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Projects batches into one store, writing current prices and checkpoints behind the history.
@@ -167,13 +168,12 @@ public final class Projector {
         if (caughtUp) {
             return true;
         }
-        boolean holding = !held.isEmpty() || !heldCheckpoints.isEmpty();
-        return holding && (held.size() >= maxHeldPoints || System.nanoTime() - heldSince >= maxDelay.toNanos());
+        return holding() && (held.size() >= maxHeldPoints || System.nanoTime() - heldSince >= maxDelay.toNanos());
     }
 
     /** Whether anything is held, being written or written but not yet taken: the caller must not commit past it. */
     public boolean hasHeld() {
-        return !held.isEmpty() || !heldCheckpoints.isEmpty() || writing != null || flushing != null
+        return holding() || writing != null || flushing != null
                 || !flushed.isEmpty();
     }
 
@@ -202,7 +202,7 @@ public final class Projector {
         throwIfLost();
         written().block(timeout);
         awaitFlushing(timeout);
-        if (held.isEmpty() && heldCheckpoints.isEmpty()) {
+        if (!holding()) {
             return;
         }
         List<CurrentPrice> current = List.copyOf(held.values());
@@ -263,7 +263,7 @@ public final class Projector {
     }
 
     /** The flush's outcome; if it failed, it is lost (see {@link #lost}) and its failure is thrown as it was. */
-    private boolean outcome(Flush flush, java.util.function.Supplier<Boolean> waitFor) {
+    private boolean outcome(Flush flush, Supplier<Boolean> waitFor) {
         try {
             return waitFor.get();
         } catch (CompletionException e) {
@@ -301,7 +301,7 @@ public final class Projector {
         flushing = null;
         flushed.addAll(flush.checkpoints());
         if (!allWhereRead) {
-            if (!held.isEmpty() || !heldCheckpoints.isEmpty() || writing != null) {
+            if (holding() || writing != null) {
                 throw lose(flush, new IllegalStateException("another writer moved points of a flush while later "
                         + "batches were held; they must be projected again from the checkpoints"));
             }
@@ -325,7 +325,7 @@ public final class Projector {
     }
 
     private Mono<List<SourcePosition>> advanceHeld() {
-        if (held.isEmpty() && heldCheckpoints.isEmpty()) {
+        if (!holding()) {
             return Mono.just(List.of());
         }
         List<CurrentPrice> current = List.copyOf(held.values());
@@ -360,8 +360,13 @@ public final class Projector {
         stored.put(point, seq);
     }
 
+    /** Whether batches are held whose current prices or checkpoints no flush has taken yet. */
+    private boolean holding() {
+        return !held.isEmpty() || !heldCheckpoints.isEmpty();
+    }
+
     private void hold(ProjectionPlan plan, List<SourcePosition> checkpoints) {
-        if (held.isEmpty() && heldCheckpoints.isEmpty()) {
+        if (!holding()) {
             heldSince = System.nanoTime();
         }
         plan.current().forEach(price -> {

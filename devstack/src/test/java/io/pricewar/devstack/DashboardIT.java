@@ -13,6 +13,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -300,8 +301,11 @@ class DashboardIT {
         assertThat(state).as(browser.findElement(By.id(id)).getText()).isEqualTo(expected);
     }
 
+    /** A wait that looks again when the page re-rendered what it was reading (a list refreshed under it). */
     private WebDriverWait waitFor() {
-        return new WebDriverWait(browser, PAGE_WAIT);
+        WebDriverWait wait = new WebDriverWait(browser, PAGE_WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private void screenshot(String name) {

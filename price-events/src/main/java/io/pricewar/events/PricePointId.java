@@ -51,6 +51,11 @@ public record PricePointId(String vendor, String model, String meter, String tie
      * ("0&lt;Token≤32K") become words (lt, le, gt, ge).
      */
     public static String slug(String displayName) {
+        return isOwnSlug(displayName) ? displayName : folded(displayName);
+    }
+
+    /** {@link #slug} the long way, for any name. */
+    static String folded(String displayName) {
         String folded = Normalizer.normalize(displayName, Normalizer.Form.NFKC)
                 .strip().toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(folded.length());
@@ -81,6 +86,26 @@ public record PricePointId(String vendor, String model, String meter, String tie
             throw new IllegalArgumentException("'" + displayName + "' has nothing to build an id from");
         }
         return out.toString();
+    }
+
+    /**
+     * Whether {@link #slug} would return the name unchanged: only [a-z0-9.+] in words joined by
+     * single dashes, as most model names are ("deepseek-chat", "qwen-long"). Such a name is
+     * taken as it is, without folding and rebuilding it; everything else goes the long way.
+     */
+    private static boolean isOwnSlug(String name) {
+        int length = name.length();
+        if (length == 0 || name.charAt(0) == '-' || name.charAt(length - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            boolean plain = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '+';
+            if (!plain && (c != '-' || name.charAt(i - 1) == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String symbolSlug(int cp) {
@@ -116,6 +141,22 @@ public record PricePointId(String vendor, String model, String meter, String tie
             }
         }
         return true;
+    }
+
+    /**
+     * As the record's own would be, written out: a point id is looked up in a map for every price
+     * a page shows, and the generated one (a method handle chain) was a measurable share of that.
+     * The model goes first, since it is what tells two ids of one page apart.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof PricePointId other && model.equals(other.model) && meter.equals(other.meter)
+                && tier.equals(other.tier) && vendor.equals(other.vendor);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((vendor.hashCode() * 31 + model.hashCode()) * 31 + meter.hashCode()) * 31 + tier.hashCode();
     }
 
     @JsonValue

@@ -50,6 +50,35 @@ class PricePointIdTest {
         }
     }
 
+    /**
+     * A name that is already its own slug is taken as it is; every other name is folded. Both
+     * ways agree on random names over the characters where they part ways.
+     */
+    @Test
+    void aNameThatIsItsOwnSlugIsSluggedAsEveryOtherName() {
+        java.util.Random random = new java.util.Random(20241129);
+        String alphabet = "az09.+-_ A<≤Ｑ输";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int n = random.nextInt(7); n > 0; n--) {
+                name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String shortWay = outcome(() -> PricePointId.slug(name.toString()));
+            String longWay = outcome(() -> PricePointId.folded(name.toString()));
+            assertThat(shortWay).as("'%s'", name).isEqualTo(longWay);
+        }
+        String ownSlug = new String("deepseek-chat");
+        assertThat(PricePointId.slug(ownSlug)).isSameAs(ownSlug);
+    }
+
+    private static String outcome(java.util.function.Supplier<String> slug) {
+        try {
+            return slug.get();
+        } catch (IllegalArgumentException e) {
+            return "refused";
+        }
+    }
+
     @Test
     void normalizesEveryUnitToPerMillionExactly() {
         assertThat(Price.of("0.0008", "CNY", PriceUnit.PER_1K_TOKENS).per1M()).isEqualByComparingTo("0.8");

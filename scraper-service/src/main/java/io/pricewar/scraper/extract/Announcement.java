@@ -31,6 +31,12 @@ record Announcement(Instant effectiveFrom, String problem) {
 
     private static final int LEVELS = 3;
     private static final int SIBLINGS = 3;
+    /**
+     * Every wording {@link #NOTICE} knows holds one of these, so a text holding none of them is
+     * no notice and is not run through that pattern: most texts above a table are headings and
+     * prose, and trying each wording at each of their characters was a share of reading a page.
+     */
+    private static final List<String> CUES = List.of("will", "effect", "起", "生效", "调整");
     private static final Pattern NOTICE = Pattern.compile(
             "will apply|will be applied|will take effect|takes effect|will change|effective (from|on|as of)"
                     + "|日\\s*起|时\\s*起|\\d\\s*起|生效|将调整|调整为");
@@ -73,7 +79,7 @@ record Announcement(Instant effectiveFrom, String problem) {
                         return NONE;
                     }
                     String text = PriceNotation.normalize(sibling.text());
-                    if (NOTICE.matcher(text).find()) {
+                    if (isNotice(text)) {
                         return read(text);
                     }
                     sibling = sibling.previousElementSibling();
@@ -82,6 +88,16 @@ record Announcement(Instant effectiveFrom, String problem) {
             }
             return NONE;
         }
+    }
+
+    /** Whether a normalized text announces a price for a later date. */
+    static boolean isNotice(String text) {
+        for (String cue : CUES) {
+            if (text.contains(cue)) {
+                return NOTICE.matcher(text).find();
+            }
+        }
+        return false;
     }
 
     /** Reads the instant of one notice's normalized text. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Gathers what the readers find on one page. A point shown twice with the same price is kept
@@ -24,50 +25,66 @@ final class Collector {
     private final List<RejectedCell> rejected = new ArrayList<>();
     /** A page repeats the same vendor, meters, tiers and each model's name: slugged once each. */
     private final Map<String, String> slugs = new HashMap<>();
-    /** Each distinct cell text's reading (or refusal), by {@link #read}. */
-    private final Map<Written, Object> readings = new HashMap<>();
+    /** Each distinct cell text's reading (or refusal) under each context, by {@link Meter#read}. */
+    private final Map<PriceNotation.Context, Map<String, Object>> readings = new HashMap<>();
 
     Collector(String vendor) {
         this.vendor = vendor;
     }
 
+    /**
+     * A meter as one block of a page shows it: its name, and the context its cells are read
+     * under (the header's currency and unit over the page's). Worked out once per column of a
+     * table, not once per cell.
+     */
+    Meter meter(String name, PriceNotation.Context context) {
+        return new Meter(name, readings.computeIfAbsent(context, c -> new HashMap<>()), context);
+    }
+
     /** Reads one cell; a cell that cannot be read is rejected with the reason. */
     ExtractedPrice cell(String model, String meter, String tier, String cellText, PriceNotation.Context context,
                         Announcement announcement) {
+        return cell(model, meter(meter, context), tier, cellText, announcement);
+    }
+
+    /** As {@link #cell(String, String, String, String, PriceNotation.Context, Announcement)}, for a meter known already. */
+    ExtractedPrice cell(String model, Meter meter, String tier, String cellText, Announcement announcement) {
         if (announcement.unreadable()) {
-            reject(model, meter, cellText, announcement.problem());
+            reject(model, meter.name(), cellText, announcement.problem());
             return null;
         }
         try {
-            PriceNotation.Reading reading = read(cellText, context);
-            return add(new ExtractedPrice(pointId(model, meter, tier), reading.price(), cellText,
+            PriceNotation.Reading reading = meter.read(cellText);
+            return add(new ExtractedPrice(pointId(model, meter.name(), tier), reading.price(), cellText,
                     reading.promotion(), announcement.effectiveFrom()));
         } catch (IllegalArgumentException e) {
-            reject(model, meter, cellText, e.getMessage());
+            reject(model, meter.name(), cellText, e.getMessage());
             return null;
         }
     }
 
     /**
-     * The cell's reading, or the notation's reason for refusing it, worked out once per text and
-     * context: a page writes the same few prices in the same few ways thousands of times.
+     * A meter's name and context, with the readings of every text read under that context on
+     * this page: a page writes the same few prices in the same few ways thousands of times, so
+     * each distinct text is read (or refused) once.
      */
-    private PriceNotation.Reading read(String cellText, PriceNotation.Context context) {
-        Object known = readings.computeIfAbsent(new Written(cellText, context), written -> {
-            try {
-                return PriceNotation.read(written.text(), written.context());
-            } catch (IllegalArgumentException e) {
-                return e;
-            }
-        });
-        if (known instanceof IllegalArgumentException refused) {
-            throw refused;
-        }
-        return (PriceNotation.Reading) known;
-    }
+    record Meter(String name, Map<String, Object> readings, PriceNotation.Context context) {
 
-    /** A cell's text under its context: what decides its reading. */
-    private record Written(String text, PriceNotation.Context context) {
+        PriceNotation.Reading read(String cellText) {
+            Object known = readings.get(cellText);
+            if (known == null) {
+                try {
+                    known = PriceNotation.read(cellText, context);
+                } catch (IllegalArgumentException e) {
+                    known = e;
+                }
+                readings.put(cellText, known);
+            }
+            if (known instanceof IllegalArgumentException refused) {
+                throw refused;
+            }
+            return (PriceNotation.Reading) known;
+        }
     }
 
     /** A price computed, not read (a batch tier from a discount note); the evidence names both texts. */
@@ -106,6 +123,18 @@ final class Collector {
 
     /** A point as of the date it is shown for: today's price and an announced one are different readings. */
     private record Shown(PricePointId pointId, Instant effectiveFrom) {
+
+        // Written out, as PricePointId's are: one lookup per price of the page.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Shown other && pointId.equals(other.pointId)
+                    && Objects.equals(effectiveFrom, other.effectiveFrom);
+        }
+
+        @Override
+        public int hashCode() {
+            return pointId.hashCode() * 31 + Objects.hashCode(effectiveFrom);
+        }
     }
 
     void reject(String model, String meter, String cellText, String reason) {

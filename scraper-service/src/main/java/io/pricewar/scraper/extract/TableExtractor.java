@@ -4,6 +4,8 @@ import io.pricewar.events.PricePointId;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +25,17 @@ public final class TableExtractor {
     }
 
     public static Extraction extract(Document page, String vendor, TableRule rule, PriceNotation.Context pageContext) {
-        return EachTable.extract(page, rule.selector(), vendor,
-                (table, announcements, collector) -> readTable(table, rule, pageContext, announcements.above(table), collector));
+        Map<String, String> bands = new HashMap<>();
+        return EachTable.extract(page, rule.selector(), vendor, (table, announcements, collector) ->
+                readTable(table, rule, pageContext, announcements.above(table), collector, bands));
+    }
+
+    /** A meter's column: where it is and how its cells are read. */
+    private record MeterColumn(int index, Collector.Meter meter) {
     }
 
     private static String readTable(Element table, TableRule rule, PriceNotation.Context pageContext,
-                                    Announcement announcement, Collector collector) {
+                                    Announcement announcement, Collector collector, Map<String, String> bands) {
         TableGrid grid = TableGrid.of(table);
         if (grid.height() == 0) {
             return "the table has no rows";
@@ -37,8 +44,9 @@ public final class TableExtractor {
         if (columns.missing() != null) {
             return columns.missing();
         }
-        Map<String, PriceNotation.Context> contexts = columns.contextsUnder(pageContext);
+        List<MeterColumn> meters = columns.metersUnder(pageContext, collector);
         int lastIndex = columns.lastIndex();
+        String header = grid.row(0).get(columns.model());
         String model = null;
         for (int r = 1; r < grid.height(); r++) {
             List<String> cells = grid.row(r);
@@ -46,19 +54,31 @@ public final class TableExtractor {
                 continue;
             }
             String first = cells.get(columns.model());
-            if (first.equals(grid.row(0).get(columns.model()))) {
+            if (first.equals(header)) {
                 continue; // the header repeated further down a long table
             }
-            boolean band = mayBeBand(first) && BAND.matcher(PriceNotation.normalize(first)).matches();
-            model = band ? model : first;
+            String band = bands.computeIfAbsent(first, TableExtractor::bandOf);
+            model = band.isEmpty() ? first : model;
             if (model == null) {
                 collector.reject(first, "", first, "a band row with no model above it");
                 continue;
             }
-            String tier = band ? bandOf(first) : columns.tierOf(cells);
-            readRow(cells, model, tier, columns.meters(), contexts, announcement, collector);
+            String tier = band.isEmpty() ? columns.tierOf(cells) : band;
+            readRow(cells, model, tier, meters, announcement, collector);
         }
         return null;
+    }
+
+    /**
+     * The band a first-column label names ("0<Token≤32K" in "输入长度 0<Token≤32K"), or "" for a
+     * label that is not a band (a model's name). Labels repeat down a page: each is asked once.
+     */
+    private static String bandOf(String label) {
+        if (!mayBeBand(label) || !BAND.matcher(PriceNotation.normalize(label)).matches()) {
+            return "";
+        }
+        Matcher m = BAND_TEXT.matcher(label);
+        return m.find() ? m.group() : label;
     }
 
     /** Only a label with a comparison sign can be a band; most are model names, checked cheaply. */
@@ -72,26 +92,19 @@ public final class TableExtractor {
         return false;
     }
 
-    private static String bandOf(String label) {
-        Matcher m = BAND_TEXT.matcher(label);
-        return m.find() ? m.group() : label;
-    }
-
-    private static void readRow(List<String> cells, String model, String tier, Map<String, Integer> meters,
-                                Map<String, PriceNotation.Context> contexts, Announcement announcement,
-                                Collector collector) {
+    private static void readRow(List<String> cells, String model, String tier, List<MeterColumn> meters,
+                                Announcement announcement, Collector collector) {
         if (allEmpty(cells, meters)) {
             return; // a model's heading row over its band rows: nothing to read in it
         }
-        for (Map.Entry<String, Integer> meter : meters.entrySet()) {
-            String cellText = cells.get(meter.getValue());
-            collector.cell(model, meter.getKey(), tier, cellText, contexts.get(meter.getKey()), announcement);
+        for (MeterColumn column : meters) {
+            collector.cell(model, column.meter(), tier, cells.get(column.index()), announcement);
         }
     }
 
-    private static boolean allEmpty(List<String> cells, Map<String, Integer> meters) {
-        for (int index : meters.values()) {
-            if (!cells.get(index).isEmpty()) {
+    private static boolean allEmpty(List<String> cells, List<MeterColumn> meters) {
+        for (MeterColumn column : meters) {
+            if (!cells.get(column.index()).isEmpty()) {
                 return false;
             }
         }
@@ -137,11 +150,12 @@ public final class TableExtractor {
             return -1;
         }
 
-        /** Each meter's context under the page's: the same for every row, so worked out once per table. */
-        Map<String, PriceNotation.Context> contextsUnder(PriceNotation.Context pageContext) {
-            Map<String, PriceNotation.Context> resolved = new LinkedHashMap<>();
-            contexts.forEach((meter, context) -> resolved.put(meter, pageContext.overriddenBy(context)));
-            return resolved;
+        /** Each meter's column, read under its header's context over the page's: worked out once per table. */
+        List<MeterColumn> metersUnder(PriceNotation.Context pageContext, Collector collector) {
+            List<MeterColumn> columns = new ArrayList<>(meters.size());
+            meters.forEach((meter, index) -> columns.add(
+                    new MeterColumn(index, collector.meter(meter, pageContext.overriddenBy(contexts.get(meter))))));
+            return columns;
         }
 
         String tierOf(List<String> cells) {

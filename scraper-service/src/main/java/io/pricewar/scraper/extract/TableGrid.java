@@ -6,10 +6,9 @@ import org.jsoup.nodes.TextNode;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.RandomAccess;
-import java.util.TreeMap;
 
 /**
  * A table as the reader sees it: merged cells (rowspan, colspan) copied into every slot they
@@ -33,7 +32,7 @@ final class TableGrid {
 
     static TableGrid of(Element table) {
         List<List<String>> rows = new ArrayList<>();
-        Map<Integer, Span> spans = new TreeMap<>();
+        Spans spans = new Spans();
         if (!table.nameIs("table")) {
             // A rule selecting a wrapper rather than the table: its rows wherever they are.
             for (Element tr : table.select("tr")) {
@@ -128,8 +127,8 @@ final class TableGrid {
     private static final class Row extends AbstractList<String> implements RandomAccess {
         private final CellText[] slots;
 
-        Row(List<CellText> slots) {
-            this.slots = slots.toArray(CellText[]::new);
+        Row(CellText[] slots) {
+            this.slots = slots;
         }
 
         @Override
@@ -150,8 +149,30 @@ final class TableGrid {
         }
     }
 
-    private static List<String> readRow(Element tr, int rowIndex, Map<Integer, Span> spans) {
-        List<CellText> cells = new ArrayList<>();
+    /** The latest cell drawn down from each column, by column. */
+    private static final class Spans {
+        private Span[] byColumn = new Span[8];
+
+        void put(int column, Span span) {
+            if (column >= byColumn.length) {
+                byColumn = Arrays.copyOf(byColumn, Math.max(column + 1, byColumn.length * 2));
+            }
+            byColumn[column] = span;
+        }
+
+        /** The cell drawn down over this column of this row, or null. */
+        Span covering(int column, int row) {
+            Span span = column < byColumn.length ? byColumn[column] : null;
+            return span != null && span.covers(row) ? span : null;
+        }
+
+        int width() {
+            return byColumn.length;
+        }
+    }
+
+    private static List<String> readRow(Element tr, int rowIndex, Spans spans) {
+        Slots cells = new Slots();
         int column = 0;
         // The child nodes rather than children(): that list is cached per row, of no use read once.
         for (Node child : tr.childNodes()) {
@@ -163,39 +184,61 @@ final class TableGrid {
             int colspan = span(cell, "colspan");
             int rowspan = span(cell, "rowspan");
             for (int c = 0; c < colspan; c++) {
-                put(cells, column + c, text);
+                cells.put(column + c, text);
                 if (rowspan > 1) {
                     spans.put(column + c, new Span(text, rowIndex, rowIndex + rowspan - 1));
                 }
             }
             column += colspan;
         }
-        for (Map.Entry<Integer, Span> span : spans.entrySet()) {
-            if (span.getKey() >= column && span.getValue().covers(rowIndex)) {
-                put(cells, span.getKey(), span.getValue().text());
+        for (int c = column; c < spans.width(); c++) {
+            Span span = spans.covering(c, rowIndex);
+            if (span != null) {
+                cells.put(c, span.text());
             }
         }
-        return new Row(cells);
+        return cells.row();
     }
 
-    private static int fillCovered(List<CellText> cells, int column, int rowIndex, Map<Integer, Span> spans) {
+    private static int fillCovered(Slots cells, int column, int rowIndex, Spans spans) {
         int at = column;
         Span span;
-        while ((span = spans.get(at)) != null && span.covers(rowIndex)) {
-            put(cells, at, span.text());
+        while ((span = spans.covering(at, rowIndex)) != null) {
+            cells.put(at, span.text());
             at++;
         }
         return at;
     }
 
-    private static void put(List<CellText> cells, int column, CellText text) {
-        while (cells.size() <= column) {
-            cells.add(CellText.NONE);
+    /** The slots of the row being read, as its cells and the cells drawn down into it fill them. */
+    private static final class Slots {
+        private CellText[] slots = new CellText[8];
+        private int size;
+
+        void put(int column, CellText text) {
+            if (column >= slots.length) {
+                slots = Arrays.copyOf(slots, Math.max(column + 1, slots.length * 2));
+            }
+            slots[column] = text;
+            size = Math.max(size, column + 1);
         }
-        cells.set(column, text);
+
+        /** The row, with an empty slot where no cell is. */
+        Row row() {
+            CellText[] row = Arrays.copyOf(slots, size);
+            for (int i = 0; i < size; i++) {
+                if (row[i] == null) {
+                    row[i] = CellText.NONE;
+                }
+            }
+            return new Row(row);
+        }
     }
 
     private static int span(Element cell, String attribute) {
+        if (cell.attributesSize() == 0) {
+            return 1; // most cells have no attribute at all; attr() would give them an empty set
+        }
         String value = cell.attr(attribute).strip();
         if (value.isEmpty()) {
             return 1;

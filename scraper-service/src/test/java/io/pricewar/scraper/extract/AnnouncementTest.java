@@ -41,6 +41,33 @@ class AnnouncementTest {
         assertThat(announcement.problem()).contains(reason);
     }
 
+    /** Each wording a notice may use is seen as one, whatever case or width it is written in; prose is not. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            we will apply the following list       | true
+            these prices will be applied           | true
+            the list will take effect on           | true
+            the list takes effect                  | true
+            prices WILL CHANGE on                  | true
+            effective from                         | true
+            Effective on                           | true
+            effective as of                        | true
+            9月6日 起                               | true
+            00:00时起                               | true
+            6 起                                    | true
+            新价格生效                               | true
+            价格将调整                               | true
+            价格调整为                               | true
+            ｗｉｌｌ　ａｐｐｌｙ                        | true
+            模型系列 3 按量计费                        | false
+            以下价格为调用单价，按输入与输出 Token 分别计费 | false
+            we will keep these prices              | false
+            an effective price per 1M tokens       | false
+            """)
+    void tellsANoticeFromProse(String text, boolean notice) {
+        assertThat(Announcement.isNotice(PriceNotation.normalize(text))).isEqualTo(notice);
+    }
+
     /**
      * A notice belongs to the block right under it: the block after that one, and a block in the
      * next section, stop at the first block or the section holding it, as they did when each

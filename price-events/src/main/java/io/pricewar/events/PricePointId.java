@@ -93,7 +93,7 @@ public record PricePointId(String vendor, String model, String meter, String tie
      * single dashes, as most model names are ("deepseek-chat", "qwen-long"). Such a name is
      * taken as it is, without folding and rebuilding it; everything else goes the long way.
      */
-    private static boolean isOwnSlug(String name) {
+    public static boolean isOwnSlug(String name) {
         int length = name.length();
         if (length == 0 || name.charAt(0) == '-' || name.charAt(length - 1) == '-') {
             return false;

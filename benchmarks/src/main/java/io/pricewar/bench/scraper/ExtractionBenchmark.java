@@ -158,8 +158,10 @@ public class ExtractionBenchmark {
 
     /**
      * Median thread CPU time of each step over in-process runs after JMH's: parse, what extraction
-     * adds, the diff. This JVM is not JMH's fork, so it warms up first: without that, the first
-     * runs are interpreted code and the split says more about the JIT than about the extraction.
+     * adds, the diff; and the wall time of the same runs. The bare parse and the extraction run
+     * by turns here, so a machine that speeds up or slows down between JMH's forks (as this 2-core
+     * VM does) moves both alike. This JVM is not JMH's fork, so it warms up first: without that, the
+     * first runs are interpreted code and the split says more about the JIT than about the extraction.
      */
     private void cpuSplit() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -171,23 +173,33 @@ public class ExtractionBenchmark {
         long[] parse = new long[runs];
         long[] extract = new long[runs];
         long[] diff = new long[runs];
+        long[] parseWall = new long[runs];
+        long[] totalWall = new long[runs];
         for (int i = 0; i < runs; i++) {
+            long w0 = System.nanoTime();
             long t0 = threads.getCurrentThreadCpuTime();
             bareParse();
             long t1 = threads.getCurrentThreadCpuTime();
+            long w1 = System.nanoTime();
             Extraction extraction = extractOnly();
             long t2 = threads.getCurrentThreadCpuTime();
             judge(extraction, page);
             long t3 = threads.getCurrentThreadCpuTime();
+            long w3 = System.nanoTime();
             parse[i] = t1 - t0;
             extract[i] = t2 - t1;
             diff[i] = t3 - t2;
+            parseWall[i] = w1 - w0;
+            totalWall[i] = w3 - w1;
         }
         double p = median(parse);
         double x = median(extract);
         double d = median(diff);
         System.out.printf("thread CPU, medians of %d runs: parse %.2f ms; extraction %.2f ms (%.2f ms beyond its parse);"
                 + " diff %.2f ms; (E - P) / P = %.2fx, E / P = %.2fx%n", runs, p, x, x - p, d, (x + d - p) / p, (x + d) / p);
+        double pw = median(parseWall);
+        double ew = median(totalWall);
+        System.out.printf("wall, the same runs by turns: E median %.2f ms, P median %.2f ms, E / P = %.2fx%n", ew, pw, ew / pw);
     }
 
     private static double median(long[] nanos) {

@@ -113,6 +113,9 @@ final class Collector {
     }
 
     private String slug(String name) {
+        if (PricePointId.isOwnSlug(name)) {
+            return name; // as cheap to see as to look up, and most model names are
+        }
         String known = slugs.get(name);
         if (known == null) {
             known = PricePointId.slug(name);

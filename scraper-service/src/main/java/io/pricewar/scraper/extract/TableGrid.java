@@ -1,7 +1,6 @@
 package io.pricewar.scraper.extract;
 
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 import java.util.AbstractList;
@@ -113,8 +112,10 @@ final class TableGrid {
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            boolean plain = c > ' ' && c < 0x7f || c > 0x3000 && c != 0xfeff && !Character.isSurrogate(c)
-                    || c == '¥' || c == '≤' || c == '≥';
+            if (c > ' ' && c < 0x7f) {
+                continue; // most characters of a price: the common case first
+            }
+            boolean plain = c > 0x3000 && c != 0xfeff && !Character.isSurrogate(c) || c == '¥' || c == '≤' || c == '≥';
             boolean innerSpace = c == ' ' && i > 0 && i < length - 1 && text.charAt(i - 1) != ' ';
             if (!plain && !innerSpace) {
                 return false;
@@ -174,9 +175,9 @@ final class TableGrid {
     private static List<String> readRow(Element tr, int rowIndex, Spans spans) {
         Slots cells = new Slots();
         int column = 0;
-        // The child nodes rather than children(): that list is cached per row, of no use read once.
-        for (Node child : tr.childNodes()) {
-            if (!(child instanceof Element cell) || !cell.nameIs("td") && !cell.nameIs("th")) {
+        // The child nodes by index rather than children(): that list is cached per row, of no use read once.
+        for (int i = 0, n = tr.childNodeSize(); i < n; i++) {
+            if (!(tr.childNode(i) instanceof Element cell) || !cell.nameIs("td") && !cell.nameIs("th")) {
                 continue;
             }
             column = fillCovered(cells, column, rowIndex, spans);

@@ -2,6 +2,7 @@ package io.pricewar.events;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,13 +22,42 @@ import java.util.Objects;
  * @param cellsRejected   cells that should have held a price but could not be read
  * @param pageUnchanged   the page was the one read last time (304, or the same body hash)
  * @param pageSha256      SHA-256 of the body read; null when no body was read
+ * @param missing         after this run, the points of the source's last healthy reading that its
+ *                        pages have not shown, each with how many readings in a row; one of them is
+ *                        delisted when that count reaches the scraper's delist-after
+ * @param held            after this run, the changes held until a later scrape confirms them
+ *
+ * <p>{@code missing} and {@code held} are what the source's safeguard waits on. A replica that
+ * starts, or takes the source over, carries on from the last record instead of counting again.
+ * They were added without a new schema version: a record written before them reads as waiting on
+ * nothing, and an older reader ignores them.
  */
 public record ScrapeHealth(int schemaVersion, String sourceId, String vendor, String url, Outcome outcome,
                            Instant startedAt, Instant finishedAt, String detail, int pricesRead,
                            int eventsPublished, int changesHeld, int cellsRejected, boolean pageUnchanged,
-                           String pageSha256) {
+                           String pageSha256, List<Missing> missing, List<Held> held) {
 
     public static final int CURRENT_SCHEMA_VERSION = 1;
+
+    /** A point missing from the source's pages for {@code runs} healthy readings in a row. */
+    public record Missing(PricePointId pointId, int runs) {
+        public Missing {
+            Objects.requireNonNull(pointId, "pointId");
+            if (runs < 1) {
+                throw new IllegalArgumentException("a missing point has been missing at least once, was " + runs);
+            }
+        }
+    }
+
+    /** A change held for confirmation: the price read, when it was first read, and why it was held. */
+    public record Held(PricePointId pointId, Price price, Instant since, String reason) {
+        public Held {
+            Objects.requireNonNull(pointId, "pointId");
+            Objects.requireNonNull(price, "price");
+            Objects.requireNonNull(since, "since");
+            reason = reason == null ? "" : reason;
+        }
+    }
 
     /** How a run ended. */
     public enum Outcome {
@@ -49,5 +79,7 @@ public record ScrapeHealth(int schemaVersion, String sourceId, String vendor, St
         startedAt = Objects.requireNonNull(startedAt, "startedAt").truncatedTo(ChronoUnit.MILLIS);
         finishedAt = Objects.requireNonNull(finishedAt, "finishedAt").truncatedTo(ChronoUnit.MILLIS);
         detail = detail == null ? "" : detail;
+        missing = missing == null ? List.of() : List.copyOf(missing);
+        held = held == null ? List.of() : List.copyOf(held);
     }
 }

@@ -1,10 +1,12 @@
 package io.pricewar.scraper.admin;
 
+
 import io.pricewar.scraper.assign.SourceAssignment;
 import io.pricewar.scraper.assign.SourceCodec;
 import io.pricewar.scraper.assign.SourceDirectory;
 import io.pricewar.scraper.assign.SourcePublisher;
 import io.pricewar.scraper.assign.SourceRecord;
+import io.pricewar.scraper.run.LastRuns;
 import io.pricewar.scraper.source.Source;
 import io.pricewar.scraper.source.SourceValidator;
 import org.springframework.http.HttpStatus;

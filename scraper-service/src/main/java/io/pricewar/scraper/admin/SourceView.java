@@ -1,7 +1,9 @@
 package io.pricewar.scraper.admin;
 
+
 import io.pricewar.events.ScrapeHealth;
 import io.pricewar.scraper.assign.SourceRecord;
+import io.pricewar.scraper.run.LastRuns;
 import io.pricewar.scraper.source.Source;
 
 import java.time.Instant;

@@ -6,11 +6,13 @@ import io.pricewar.events.PriceChanged;
 import io.pricewar.events.PriceEvent;
 import io.pricewar.events.PriceEvents;
 import io.pricewar.events.PricePointId;
+import io.pricewar.events.ScrapeHealth.Held;
+import io.pricewar.events.ScrapeHealth.Missing;
 import io.pricewar.scraper.extract.ExtractedPrice;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,18 +31,17 @@ import java.util.stream.Collectors;
  *       at least {@link SafetyRules#confirmAfter()} later reads the same price; a real drop to
  *       free goes through that way.</li>
  * </ul>
- * The counts and holds live in memory: after a restart or a takeover they start again, which
- * delays a delisting or a confirmation, never invents one. One instance per source; the runner
- * calls it for one run at a time.
+ * What it waits on ({@link #missing()}, {@link #held()}) goes out on every run's
+ * {@code scrape-health} record, and a replica that starts or takes the source over begins from
+ * the last one ({@link #Safeguard(SafetyRules, List, List)}), so a restart neither counts a
+ * missing point again from one nor holds a change anew. Lost state (a record that never made it)
+ * only delays a delisting or a confirmation, never invents one. One instance per source; the
+ * runner calls it for one run at a time.
  */
 public final class Safeguard {
 
-    /** A change waiting for confirmation: the price read, since when, and why it was held. */
-    public record Hold(PricePointId pointId, PriceChanged candidate, Instant since, String reason) {
-    }
-
     /** What a run may publish; a layout problem means nothing at all. */
-    public record Verdict(String layoutProblem, List<PriceEvent> events, List<Hold> held) {
+    public record Verdict(String layoutProblem, List<PriceEvent> events, List<Held> held) {
 
         static Verdict layoutChanged(String problem) {
             return new Verdict(problem, List.of(), List.of());
@@ -53,12 +54,31 @@ public final class Safeguard {
 
     private final SafetyRules rules;
     private final Plausibility plausibility;
-    private final Map<PricePointId, Integer> missingRuns = new HashMap<>();
-    private final Map<PricePointId, Hold> holds = new HashMap<>();
+    private final Map<PricePointId, Integer> missingRuns = new LinkedHashMap<>();
+    private final Map<PricePointId, Held> holds = new LinkedHashMap<>();
 
     public Safeguard(SafetyRules rules) {
+        this(rules, List.of(), List.of());
+    }
+
+    /** Carries on from what a source's safeguard waited on when its last run ended. */
+    public Safeguard(SafetyRules rules, List<Missing> missing, List<Held> held) {
         this.rules = rules;
         this.plausibility = new Plausibility(rules);
+        missing.forEach(m -> missingRuns.put(m.pointId(), m.runs()));
+        held.forEach(h -> holds.put(h.pointId(), h));
+    }
+
+    /** The points counted towards their delisting, with their counts. */
+    public synchronized List<Missing> missing() {
+        List<Missing> missing = new ArrayList<>(missingRuns.size());
+        missingRuns.forEach((id, runs) -> missing.add(new Missing(id, runs)));
+        return missing;
+    }
+
+    /** The changes held for confirmation. */
+    public synchronized List<Held> held() {
+        return List.copyOf(holds.values());
     }
 
     public synchronized Verdict judge(PriceBook book, List<ExtractedPrice> prices, Evidence page) {
@@ -98,15 +118,15 @@ public final class Safeguard {
             events.add(candidate);
             return;
         }
-        Hold hold = holds.get(change.pointId());
-        if (hold != null && hold.candidate().newPrice().sameAs(change.newPrice())) {
+        Held hold = holds.get(change.pointId());
+        if (hold != null && hold.price().sameAs(change.newPrice())) {
             if (!now.isBefore(hold.since().plus(rules.confirmAfter()))) {
                 holds.remove(change.pointId());
                 events.add(candidate);
             }
             return;
         }
-        holds.put(change.pointId(), new Hold(change.pointId(), change, now, doubt.get()));
+        holds.put(change.pointId(), new Held(change.pointId(), change.newPrice(), now, doubt.get()));
     }
 
     private static Set<PricePointId> candidatesIds(List<PriceEvent> candidates) {

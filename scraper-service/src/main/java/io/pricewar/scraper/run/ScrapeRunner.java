@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,20 +48,22 @@ public class ScrapeRunner {
     private final HealthPublisher health;
     private final PriceBookFollower book;
     private final SafetyRules rules;
+    private final LastRuns lastRuns;
     private final RunReporter reporter;
     private final Clock clock;
     private final PageMemory memory = new PageMemory();
     private final Map<String, Safeguard> safeguards = new ConcurrentHashMap<>();
 
     public ScrapeRunner(PageFetcher fetcher, PriceEventPublisher publisher, SnapshotPublisher snapshots,
-                        HealthPublisher health, PriceBookFollower book, SafetyRules rules, MeterRegistry metrics,
-                        Clock clock) {
+                        HealthPublisher health, PriceBookFollower book, SafetyRules rules, LastRuns lastRuns,
+                        MeterRegistry metrics, Clock clock) {
         this.fetcher = fetcher;
         this.publisher = publisher;
         this.snapshots = snapshots;
         this.health = health;
         this.book = book;
         this.rules = rules;
+        this.lastRuns = lastRuns;
         this.reporter = new RunReporter(metrics);
         this.clock = clock;
     }
@@ -78,6 +81,22 @@ public class ScrapeRunner {
     /** When a held change of this source may be confirmed, so that it is re-scraped then. */
     public Optional<Instant> confirmationDue(String sourceId) {
         return Optional.ofNullable(safeguards.get(sourceId)).flatMap(Safeguard::confirmationDue);
+    }
+
+    /**
+     * Drops the safeguards of sources this replica no longer scrapes. Another replica carries
+     * them on from here; should the source come back, its safeguard starts again from the last
+     * run on {@code scrape-health}, not from what this replica knew before it left.
+     */
+    public void keepOnly(Set<String> sourceIds) {
+        safeguards.keySet().retainAll(sourceIds);
+    }
+
+    /** The source's safeguard: this replica's own, or one carrying on from the source's last run. */
+    private Safeguard safeguard(Source source) {
+        return safeguards.computeIfAbsent(source.id(), id -> lastRuns.of(id)
+                .map(runs -> new Safeguard(rules, runs.last().missing(), runs.last().held()))
+                .orElseGet(() -> new Safeguard(rules)));
     }
 
     private Mono<Reading> reading(Source source, FetchResult result) {
@@ -107,14 +126,14 @@ public class ScrapeRunner {
 
     private Mono<ScrapeHealth> judgeAndPublish(Source source, Reading reading, Instant started) {
         Extraction extraction = reading.extraction();
-        RunResult result = new RunResult(source, started, reading);
+        Safeguard safeguard = safeguard(source);
+        RunResult result = new RunResult(source, started, reading, safeguard);
         if (!extraction.isHealthy()) {
             return Mono.just(result.ended(clock.instant(), Outcome.LAYOUT_CHANGED, extraction.problem(), 0, List.of()));
         }
         PriceBook current = book.book();
         FetchedPage page = reading.page();
-        Safeguard.Verdict verdict = safeguards.computeIfAbsent(source.id(), id -> new Safeguard(rules))
-                .judge(current, extraction.prices(), new Evidence(page.url(), page.fetchedAt(), page.sha256(), ""));
+        Safeguard.Verdict verdict = safeguard.judge(current, extraction.prices(), new Evidence(page.url(), page.fetchedAt(), page.sha256(), ""));
         if (verdict.layoutChanged()) {
             return Mono.just(result.ended(clock.instant(), Outcome.LAYOUT_CHANGED, verdict.layoutProblem(), 0, List.of()));
         }
@@ -140,7 +159,7 @@ public class ScrapeRunner {
     private ScrapeHealth failed(Source source, Instant started, Throwable error) {
         Outcome outcome = error instanceof FetchException.Disallowed ? Outcome.DISALLOWED : Outcome.FETCH_FAILED;
         String detail = error instanceof FetchException ? error.getMessage() : "fetch of " + source.url() + " failed: " + error;
-        return new RunResult(source, started, null).ended(clock.instant(), outcome, detail, 0, List.of());
+        return new RunResult(source, started, null, safeguard(source)).ended(clock.instant(), outcome, detail, 0, List.of());
     }
 
     private Mono<ScrapeHealth> publishHealth(ScrapeHealth outcome) {

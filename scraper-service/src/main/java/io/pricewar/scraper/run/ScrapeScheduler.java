@@ -15,15 +15,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Starts a run of each source this replica is assigned when it is due: its interval has passed
  * since its last start, a held change is due for confirmation, or a scrape was requested. One
  * run per source at a time. Nothing is scraped until the price book has caught up with the log,
- * since a diff against an empty book would re-list every point.
+ * since a diff against an empty book would re-list every point, nor until the last runs have,
+ * since the safeguards carry on from them.
  */
 @Component
 public class ScrapeScheduler implements ApplicationRunner {
@@ -34,21 +37,25 @@ public class ScrapeScheduler implements ApplicationRunner {
     private final AssignedSources sources;
     private final ScrapeRunner runner;
     private final PriceBookFollower book;
+    private final LastRuns lastRuns;
     private final Clock clock;
     private final Map<String, Instant> lastStarted = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private volatile boolean ready;
 
-    public ScrapeScheduler(AssignedSources sources, ScrapeRunner runner, PriceBookFollower book, Clock clock) {
+    public ScrapeScheduler(AssignedSources sources, ScrapeRunner runner, PriceBookFollower book, LastRuns lastRuns,
+                           Clock clock) {
         this.sources = sources;
         this.runner = runner;
         this.book = book;
+        this.lastRuns = lastRuns;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         book.awaitCaughtUp(BOOK_LIMIT);
+        lastRuns.caughtUp().block(BOOK_LIMIT);
         ready = true;
     }
 
@@ -58,7 +65,9 @@ public class ScrapeScheduler implements ApplicationRunner {
             return;
         }
         Instant now = clock.instant();
-        for (AssignedSources.Assigned assigned : sources.current()) {
+        List<AssignedSources.Assigned> assignedNow = sources.current();
+        runner.keepOnly(assignedNow.stream().map(a -> a.source().id()).collect(Collectors.toSet()));
+        for (AssignedSources.Assigned assigned : assignedNow) {
             Source source = assigned.source();
             if (isDue(assigned, now) && running.add(source.id())) {
                 lastStarted.put(source.id(), now);

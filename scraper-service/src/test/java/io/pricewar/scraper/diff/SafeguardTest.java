@@ -8,6 +8,8 @@ import io.pricewar.events.PriceEvent;
 import io.pricewar.events.PriceListed;
 import io.pricewar.events.PricePointId;
 import io.pricewar.events.PriceUnit;
+import io.pricewar.events.ScrapeHealth;
+import io.pricewar.events.ScrapeHealthJson;
 import io.pricewar.scraper.extract.ExtractedPrice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class SafeguardTest {
     private static final SafetyRules RULES = new SafetyRules(3, Duration.ofMinutes(5), null, null, null);
 
     private final PriceBook book = new PriceBook();
-    private final Safeguard safeguard = new Safeguard(RULES);
+    private Safeguard safeguard = new Safeguard(RULES);
     private final Map<String, String> page = new LinkedHashMap<>();
     private Instant now = T0;
 
@@ -173,6 +175,59 @@ class SafeguardTest {
 
         assertThat(verdict.events()).isEmpty();
         assertThat(verdict.held()).singleElement().satisfies(h -> assertThat(h.reason()).contains("currency flip"));
+    }
+
+    @Test
+    void aRestartCarriesOnCountingAMissingPointFromTheLastRun() {
+        page.remove("qwen-max:output");
+        assertThat(read()).isEmpty();
+        assertThat(read()).isEmpty();
+        assertThat(safeguard.missing()).singleElement().satisfies(m -> assertThat(m.runs()).isEqualTo(2));
+
+        restartFromTheLastRunsRecord();
+
+        assertThat(read()).as("the third reading in a row, the first since the restart")
+                .singleElement().isInstanceOf(PriceDelisted.class);
+    }
+
+    @Test
+    void aRestartKeepsAHeldChangeAndConfirmsItWhenItWasDue() {
+        page.put("qwen-long:input", "0.0005");
+        assertThat(judge().held()).hasSize(1);
+        Instant heldAt = now;
+
+        restartFromTheLastRunsRecord();
+
+        assertThat(safeguard.confirmationDue()).contains(heldAt.plus(Duration.ofMinutes(5)));
+        now = now.plus(Duration.ofMinutes(5));
+        assertThat(read()).as("confirmed five minutes after it was first read, not held anew")
+                .singleElement().isInstanceOf(PriceChanged.class);
+    }
+
+    @Test
+    void aRestartDoesNotConfirmAHoldWithADifferentPrice() {
+        page.put("qwen-long:input", "0.0005");
+        judge();
+        restartFromTheLastRunsRecord();
+        page.put("qwen-long:input", "0.0004");
+        now = now.plus(Duration.ofMinutes(5));
+
+        Safeguard.Verdict verdict = judge();
+
+        assertThat(verdict.events()).isEmpty();
+        assertThat(verdict.held()).singleElement().satisfies(h -> {
+            assertThat(h.price().amount()).isEqualByComparingTo("0.0004");
+            assertThat(h.since()).isEqualTo(now);
+        });
+    }
+
+    /** A new replica's safeguard, from what the last run put on scrape-health, read back from its JSON. */
+    private void restartFromTheLastRunsRecord() {
+        ScrapeHealth last = new ScrapeHealth(ScrapeHealth.CURRENT_SCHEMA_VERSION, "alibaba-models", "alibaba", URL,
+                ScrapeHealth.Outcome.SUCCEEDED, now, now, "", 4, 0, 0, 0, false, "e".repeat(64),
+                safeguard.missing(), safeguard.held());
+        ScrapeHealth read = ScrapeHealthJson.read(ScrapeHealthJson.write(last));
+        safeguard = new Safeguard(RULES, read.missing(), read.held());
     }
 
     private List<PriceEvent> read() {

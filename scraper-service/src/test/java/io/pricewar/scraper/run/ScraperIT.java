@@ -3,6 +3,7 @@ package io.pricewar.scraper.run;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pricewar.events.PriceChanged;
 import io.pricewar.events.PriceEvent;
+import io.pricewar.events.PriceDelisted;
 import io.pricewar.events.PriceEventJson;
 import io.pricewar.events.PriceListed;
 import io.pricewar.events.Topics;
@@ -140,6 +141,72 @@ class ScraperIT {
         assertThat(scraper.getBean(MeterRegistry.class).find("pricewar.scraper.changes.held").counter().count()).isPositive();
     }
 
+    /**
+     * A point missing when the scraper stops is counted on from the last run's record by the
+     * scraper that starts next, not from one: the delisting comes on the fifth reading in a row.
+     */
+    @Test
+    void aRestartedScraperCarriesOnCountingAMissingPoint() {
+        site.serve("alibaba-before-cut.html");
+        ConfigurableApplicationContext first = startScraper("--pricewar.scraper.safety.delist-after=5");
+        await().until(() -> events().size() == 6);
+        site.serveBody(FixturePages.html("alibaba-before-cut.html")
+                .replaceAll("<tr><td>Qwen-Turbo</td>.*</tr>", "").getBytes(StandardCharsets.UTF_8));
+        await().until(() -> missingRuns(health().getLast()) >= 1);
+        first.close();
+        int countedBefore = missingRuns(health().getLast());
+        int recordsBefore = health().size();
+        assertThat(countedBefore).as("the first scraper stopped before it could delist").isBetween(1, 4);
+
+        startScraper("--pricewar.scraper.safety.delist-after=5");
+
+        await().until(() -> events().stream().filter(PriceDelisted.class::isInstance).count() == 2);
+        List<ScrapeHealth> all = health();
+        List<ScrapeHealth> sinceRestart = all.subList(recordsBefore, all.size());
+        assertThat(missingRuns(sinceRestart.getFirst())).isEqualTo(countedBefore + 1);
+        assertThat(sinceRestart).filteredOn(h -> h.eventsPublished() == 2).singleElement()
+                .satisfies(delisting -> assertThat(delisting.missing()).isEmpty());
+    }
+
+    /**
+     * Changes held when the scraper stops (Qwen-Long's 97.5% and 90% cuts) are confirmed by the
+     * next scraper's first run once due, not held anew.
+     */
+    @Test
+    void aRestartedScraperConfirmsAHeldChangeWhenItIsDue() {
+        site.serve("alibaba-before-cut.html");
+        String confirmAfter = "--pricewar.scraper.safety.confirm-after=3s";
+        ConfigurableApplicationContext first = startScraper(confirmAfter);
+        await().until(() -> events().size() == 6);
+        site.serve("alibaba-after-cut.html");
+        await().until(() -> !health().getLast().held().isEmpty());
+        first.close();
+        List<ScrapeHealth.Held> held = health().getLast().held();
+        assertThat(held).extracting(h -> h.pointId().toString())
+                .containsExactlyInAnyOrder("alibaba:qwen-long:input:standard", "alibaba:qwen-long:output:standard");
+        assertThat(events()).as("the first scraper stopped before it could confirm").hasSize(9);
+        int recordsBefore = health().size();
+        Instant due = held.stream().map(h -> h.since().plusSeconds(3)).max(Instant::compareTo).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(due));
+
+        startScraper(confirmAfter);
+
+        await().until(() -> events().size() == 11);
+        ScrapeHealth firstRun = health().get(recordsBefore);
+        assertThat(firstRun.eventsPublished()).as("its first run confirms the held changes").isEqualTo(2);
+        assertThat(firstRun.changesHeld()).isZero();
+        assertThat(firstRun.held()).isEmpty();
+    }
+
+    private List<ScrapeHealth> health() {
+        return records(Topics.SCRAPE_HEALTH).stream().map(r -> ScrapeHealthJson.read(r.value())).toList();
+    }
+
+    private static int missingRuns(ScrapeHealth run) {
+        return run.missing().stream().filter(m -> m.pointId().toString().equals("alibaba:qwen-turbo:input:standard"))
+                .mapToInt(ScrapeHealth.Missing::runs).findFirst().orElse(0);
+    }
+
     @Test
     void everyRunReportsItsOutcomeOnScrapeHealth() {
         site.serve("alibaba-before-cut.html");
@@ -218,7 +285,7 @@ class ScraperIT {
         return records(Topics.SCRAPE_HEALTH).stream().map(r -> ScrapeHealthJson.read(r.value()).outcome()).toList();
     }
 
-    private ConfigurableApplicationContext startScraper() {
+    private ConfigurableApplicationContext startScraper(String... moreArgs) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("server.port", 0);
@@ -235,6 +302,9 @@ class ScraperIT {
         properties.put("pricewar.scraper.sources[0].table.meters.input", "输入");
         properties.put("pricewar.scraper.sources[0].table.meters.output", "输出");
         // As command-line arguments: they win over scraper.yml, as an operator's would.
+        for (String more : moreArgs) { // "--key=value", in place of the default above
+            properties.put(more.substring(2, more.indexOf('=')), more.substring(more.indexOf('=') + 1));
+        }
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = ScraperApplication.builder().run(args);
         scrapers.add(context);

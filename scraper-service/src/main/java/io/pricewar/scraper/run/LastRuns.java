@@ -1,4 +1,4 @@
-package io.pricewar.scraper.admin;
+package io.pricewar.scraper.run;
 
 import io.pricewar.events.ScrapeHealth;
 import io.pricewar.events.ScrapeHealthJson;
@@ -6,6 +6,7 @@ import io.pricewar.events.Topics;
 import io.pricewar.scraper.kafka.LogFollower;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 import java.util.Map;
 import java.util.Optional;
@@ -13,18 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The last run of every source, whichever replica ran it, folded from {@code scrape-health};
- * and the last healthy one, so a failing source shows since when it has been failing.
+ * and the last healthy one, so a failing source shows since when it has been failing. The last
+ * run also says what the source's safeguard was waiting on, which is where a replica that
+ * starts or takes a source over carries on from.
  */
 @Component
-class LastRuns implements AutoCloseable {
+public class LastRuns implements AutoCloseable {
 
-    record Runs(ScrapeHealth last, ScrapeHealth lastSucceeded) {
+    public record Runs(ScrapeHealth last, ScrapeHealth lastSucceeded) {
     }
 
     private final Map<String, Runs> bySource = new ConcurrentHashMap<>();
     private final LogFollower follower;
 
-    LastRuns(ConsumerFactory<String, byte[]> consumers) {
+    public LastRuns(ConsumerFactory<String, byte[]> consumers) {
         this.follower = new LogFollower(consumers, Topics.SCRAPE_HEALTH, "last-runs",
                 record -> apply(ScrapeHealthJson.read(record.value())));
     }
@@ -38,8 +41,13 @@ class LastRuns implements AutoCloseable {
         return run.outcome() == ScrapeHealth.Outcome.SUCCEEDED ? run : null;
     }
 
-    Optional<Runs> of(String sourceId) {
+    public Optional<Runs> of(String sourceId) {
         return Optional.ofNullable(bySource.get(sourceId));
+    }
+
+    /** Completes when every run the topic held when called has been folded in. */
+    public Mono<Void> caughtUp() {
+        return follower.caughtUp();
     }
 
     @Override

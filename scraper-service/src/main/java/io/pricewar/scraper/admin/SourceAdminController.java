@@ -1,6 +1,5 @@
 package io.pricewar.scraper.admin;
 
-
 import io.pricewar.scraper.assign.SourceAssignment;
 import io.pricewar.scraper.assign.SourceCodec;
 import io.pricewar.scraper.assign.SourceDirectory;

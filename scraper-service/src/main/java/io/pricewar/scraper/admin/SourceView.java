@@ -1,6 +1,5 @@
 package io.pricewar.scraper.admin;
 
-
 import io.pricewar.events.ScrapeHealth;
 import io.pricewar.scraper.assign.SourceRecord;
 import io.pricewar.scraper.run.LastRuns;

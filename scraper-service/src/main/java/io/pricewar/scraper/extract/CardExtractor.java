@@ -23,11 +23,16 @@ public final class CardExtractor {
     }
 
     public static Extraction extract(Document page, String vendor, CardRule rule, PriceNotation.Context pageContext) {
+        return extract(page, vendor, rule, pageContext, new Vocabulary());
+    }
+
+    public static Extraction extract(Document page, String vendor, CardRule rule, PriceNotation.Context pageContext,
+                                     Vocabulary vocabulary) {
         Elements cards = page.select(rule.card());
         if (cards.isEmpty()) {
             return Extraction.layoutChanged("no element matches '" + rule.card() + "'");
         }
-        Collector collector = new Collector(vendor);
+        Collector collector = new Collector(vendor, vocabulary);
         Announcement.Finder announcements = new Announcement.Finder(cards);
         for (Element card : cards) {
             Element name = card.selectFirst(rule.model());

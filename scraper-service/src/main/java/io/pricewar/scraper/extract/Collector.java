@@ -25,11 +25,21 @@ final class Collector {
     private final List<RejectedCell> rejected = new ArrayList<>();
     /** A page repeats the same vendor, meters, tiers and each model's name: slugged once each. */
     private final Map<String, String> slugs = new HashMap<>();
+    /** The vendor's slug, once worked out: it is part of every point id of the page. */
+    private String vendorSlug;
     /** Each distinct cell text's reading (or refusal) under each context, by {@link Meter#read}. */
     private final Map<PriceNotation.Context, Map<String, Object>> readings = new HashMap<>();
 
+    /** What the source's last reading worked out; this one's replaces it when it finishes. */
+    private final Vocabulary vocabulary;
+
     Collector(String vendor) {
+        this(vendor, new Vocabulary());
+    }
+
+    Collector(String vendor, Vocabulary vocabulary) {
         this.vendor = vendor;
+        this.vocabulary = vocabulary;
     }
 
     /**
@@ -38,7 +48,14 @@ final class Collector {
      * table, not once per cell.
      */
     Meter meter(String name, PriceNotation.Context context) {
-        return new Meter(name, readings.computeIfAbsent(context, c -> new HashMap<>()), context);
+        String slug;
+        try {
+            slug = slug(name);
+        } catch (IllegalArgumentException e) {
+            slug = null; // each of its cells is rejected with the reason, as a cell of any other bad name
+        }
+        return new Meter(name, slug, readings.computeIfAbsent(context, c -> new HashMap<>()),
+                vocabulary.readings(context), context);
     }
 
     /** Reads one cell; a cell that cannot be read is rejected with the reason. */
@@ -55,7 +72,7 @@ final class Collector {
         }
         try {
             PriceNotation.Reading reading = meter.read(cellText);
-            return add(new ExtractedPrice(pointId(model, meter.name(), tier), reading.price(), cellText,
+            return add(new ExtractedPrice(pointId(model, meter, tier), reading.price(), cellText,
                     reading.promotion(), announcement.effectiveFrom()));
         } catch (IllegalArgumentException e) {
             reject(model, meter.name(), cellText, e.getMessage());
@@ -66,17 +83,22 @@ final class Collector {
     /**
      * A meter's name and context, with the readings of every text read under that context on
      * this page: a page writes the same few prices in the same few ways thousands of times, so
-     * each distinct text is read (or refused) once.
+     * each distinct text is read (or refused) once, and not at all when the source's last
+     * reading read it already.
      */
-    record Meter(String name, Map<String, Object> readings, PriceNotation.Context context) {
+    record Meter(String name, String slug, Map<String, Object> readings, Map<String, Object> lastTime,
+                 PriceNotation.Context context) {
 
         PriceNotation.Reading read(String cellText) {
             Object known = readings.get(cellText);
             if (known == null) {
-                try {
-                    known = PriceNotation.read(cellText, context);
-                } catch (IllegalArgumentException e) {
-                    known = e;
+                known = lastTime.get(cellText);
+                if (known == null) {
+                    try {
+                        known = PriceNotation.read(cellText, context);
+                    } catch (IllegalArgumentException e) {
+                        known = e;
+                    }
                 }
                 readings.put(cellText, known);
             }
@@ -109,7 +131,20 @@ final class Collector {
 
     /** As {@link PricePointId#of}, in the same order, so a name that cannot be slugged fails alike. */
     private PricePointId pointId(String model, String meter, String tier) {
-        return new PricePointId(slug(vendor), slug(model), slug(meter), slug(tier));
+        return new PricePointId(vendorSlug(), slug(model), slug(meter), slug(tier));
+    }
+
+    /** As {@link #pointId(String, String, String)}, with the meter's slug worked out already. */
+    private PricePointId pointId(String model, Meter meter, String tier) {
+        return new PricePointId(vendorSlug(), slug(model), meter.slug() != null ? meter.slug() : slug(meter.name()),
+                slug(tier));
+    }
+
+    private String vendorSlug() {
+        if (vendorSlug == null) {
+            vendorSlug = slug(vendor);
+        }
+        return vendorSlug;
     }
 
     private String slug(String name) {
@@ -159,6 +194,7 @@ final class Collector {
                         "the page shows " + shown.size() + " different prices for " + p.pointId()));
             }
         }
+        vocabulary.remember(readings);
         return new Extraction(List.copyOf(prices), List.copyOf(rejected), null);
     }
 

@@ -15,7 +15,12 @@ public final class ColumnsTableExtractor {
 
     public static Extraction extract(Document page, String vendor, ColumnsTableRule rule,
                                      PriceNotation.Context pageContext) {
-        return EachTable.extract(page, rule.selector(), vendor,
+        return extract(page, vendor, rule, pageContext, new Vocabulary());
+    }
+
+    public static Extraction extract(Document page, String vendor, ColumnsTableRule rule,
+                                     PriceNotation.Context pageContext, Vocabulary vocabulary) {
+        return EachTable.extract(page, rule.selector(), vendor, vocabulary,
                 (table, announcements, collector) -> readTable(table, rule, pageContext, announcements, collector));
     }
 

@@ -12,6 +12,9 @@ import org.jsoup.select.Selector;
  */
 final class EachTable {
 
+    /** An element with nothing in it, for {@link #select} to end with. */
+    private static final Element EMPTY = new Element("template");
+
     /** Reads one table into the collector; returns what is wrong with its shape, or null. */
     @FunctionalInterface
     interface Reader {
@@ -21,12 +24,12 @@ final class EachTable {
     private EachTable() {
     }
 
-    static Extraction extract(Document page, String selector, String vendor, Reader reader) {
+    static Extraction extract(Document page, String selector, String vendor, Vocabulary vocabulary, Reader reader) {
         Elements tables = select(page, selector);
         if (tables.isEmpty()) {
             return Extraction.layoutChanged("no element matches '" + selector + "'");
         }
-        Collector collector = new Collector(vendor);
+        Collector collector = new Collector(vendor, vocabulary);
         Announcement.Finder announcements = new Announcement.Finder(tables);
         for (Element table : tables) {
             String problem = reader.read(table, announcements, collector);
@@ -55,8 +58,6 @@ final class EachTable {
         org.jsoup.select.Collector.collect(evaluator, EMPTY);
         return found;
     }
-
-    private static final Element EMPTY = new Element("template");
 
     /** The element after {@code e} in document order, within {@code root}; null at the end. */
     private static Element next(Element e, Element root) {

@@ -25,8 +25,13 @@ public final class TableExtractor {
     }
 
     public static Extraction extract(Document page, String vendor, TableRule rule, PriceNotation.Context pageContext) {
+        return extract(page, vendor, rule, pageContext, new Vocabulary());
+    }
+
+    public static Extraction extract(Document page, String vendor, TableRule rule, PriceNotation.Context pageContext,
+                                     Vocabulary vocabulary) {
         Map<String, String> bands = new HashMap<>();
-        return EachTable.extract(page, rule.selector(), vendor, (table, announcements, collector) ->
+        return EachTable.extract(page, rule.selector(), vendor, vocabulary, (table, announcements, collector) ->
                 readTable(table, rule, pageContext, announcements.above(table), collector, bands));
     }
 

@@ -10,6 +10,7 @@ import io.pricewar.scraper.diff.SafetyRules;
 import io.pricewar.scraper.diff.Safeguard;
 import io.pricewar.scraper.extract.Extraction;
 import io.pricewar.scraper.extract.Extractors;
+import io.pricewar.scraper.extract.Vocabulary;
 import io.pricewar.scraper.fetch.FetchException;
 import io.pricewar.scraper.fetch.FetchResult;
 import io.pricewar.scraper.fetch.FetchedPage;
@@ -53,6 +54,7 @@ public class ScrapeRunner {
     private final Clock clock;
     private final PageMemory memory = new PageMemory();
     private final Map<String, Safeguard> safeguards = new ConcurrentHashMap<>();
+    private final Map<String, Vocabulary> vocabularies = new ConcurrentHashMap<>();
 
     public ScrapeRunner(PageFetcher fetcher, PriceEventPublisher publisher, SnapshotPublisher snapshots,
                         HealthPublisher health, PriceBookFollower book, SafetyRules rules, LastRuns lastRuns,
@@ -84,12 +86,13 @@ public class ScrapeRunner {
     }
 
     /**
-     * Drops the safeguards of sources this replica no longer scrapes. Another replica carries
-     * them on from here; should the source come back, its safeguard starts again from the last
-     * run on {@code scrape-health}, not from what this replica knew before it left.
+     * Drops the safeguards (and vocabularies) of sources this replica no longer scrapes. Another
+     * replica carries them on from here; should the source come back, its safeguard starts again
+     * from the last run on {@code scrape-health}, not from what this replica knew before it left.
      */
     public void keepOnly(Set<String> sourceIds) {
         safeguards.keySet().retainAll(sourceIds);
+        vocabularies.keySet().retainAll(sourceIds);
     }
 
     /** The source's safeguard: this replica's own, or one carrying on from the source's last run. */
@@ -117,7 +120,8 @@ public class ScrapeRunner {
     }
 
     private Mono<Reading> extract(Source source, FetchResult.Fetched fetched) {
-        return Mono.fromCallable(() -> Extractors.extract(source, fetched.page()))
+        Vocabulary vocabulary = vocabularies.computeIfAbsent(source.id(), id -> new Vocabulary());
+        return Mono.fromCallable(() -> Extractors.extract(source, fetched.page(), vocabulary))
                 .subscribeOn(Schedulers.boundedElastic())
                 .doOnNext(extraction -> memory.remember(new PageMemory.Remembered(source, fetched.page(),
                         fetched.contentType(), fetched.validators(), extraction)))

@@ -25,6 +25,8 @@ public final class PriceBook {
     }
 
     private final Map<PricePointId, PointState> points = new ConcurrentHashMap<>();
+    /** How many listed points each page was last read from: asked on every run, kept as events fold in. */
+    private final Map<String, Integer> listedByUrl = new ConcurrentHashMap<>();
 
     /**
      * Folds an event in. An event at or below the seq the book already holds is a duplicate
@@ -36,9 +38,26 @@ public final class PriceBook {
             if (known != null && event.seq() <= known.head().seq()) {
                 return known;
             }
-            return new PointState(event.head(), event.currentPrice(), !(event instanceof PriceDelisted),
+            PointState next = new PointState(event.head(), event.currentPrice(), !(event instanceof PriceDelisted),
                     event.evidence().url());
+            recount(known, next);
+            return next;
         });
+    }
+
+    /** Called inside {@code compute}, so the updates of one point are counted one at a time. */
+    private void recount(PointState before, PointState after) {
+        if (before != null && before.listed()) {
+            listedByUrl.merge(before.url(), -1, PriceBook::sumOrGone);
+        }
+        if (after.listed()) {
+            listedByUrl.merge(after.url(), 1, PriceBook::sumOrGone);
+        }
+    }
+
+    private static Integer sumOrGone(Integer count, Integer change) {
+        int sum = count + change;
+        return sum == 0 ? null : sum;
     }
 
     public Optional<PointState> get(PricePointId id) {
@@ -50,15 +69,9 @@ public final class PriceBook {
         return points.get(id);
     }
 
-    /** How many points are listed as last read from this page, without collecting them. */
+    /** How many points are listed as last read from this page: {@code listedFrom(url).size()}, without a walk over the book. */
     public int countListedFrom(String url) {
-        int count = 0;
-        for (PointState state : points.values()) {
-            if (state.listed() && url.equals(state.url())) {
-                count++;
-            }
-        }
-        return count;
+        return listedByUrl.getOrDefault(url, 0);
     }
 
     /** The listed points last read from this page: what a healthy reading of it should show again. */

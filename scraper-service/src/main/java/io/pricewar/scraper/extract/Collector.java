@@ -19,7 +19,7 @@ import java.util.Objects;
 final class Collector {
 
     private final String vendor;
-    private final Map<Shown, ExtractedPrice> byPoint = new LinkedHashMap<>();
+    private final Map<Shown, ExtractedPrice> byPoint;
     /** The further readings of a point shown more than once; most pages show each point once. */
     private final Map<Shown, List<ExtractedPrice>> repeats = new HashMap<>();
     private final List<RejectedCell> rejected = new ArrayList<>();
@@ -40,6 +40,8 @@ final class Collector {
     Collector(String vendor, Vocabulary vocabulary) {
         this.vendor = vendor;
         this.vocabulary = vocabulary;
+        // Sized for as many points as the last reading found: a large page grows no table as it goes.
+        this.byPoint = LinkedHashMap.newLinkedHashMap(vocabulary.points());
     }
 
     /**
@@ -54,8 +56,9 @@ final class Collector {
         } catch (IllegalArgumentException e) {
             slug = null; // each of its cells is rejected with the reason, as a cell of any other bad name
         }
-        return new Meter(name, slug, readings.computeIfAbsent(context, c -> new HashMap<>()),
-                vocabulary.readings(context), context);
+        Map<String, Object> lastTime = vocabulary.readings(context);
+        return new Meter(name, slug, readings.computeIfAbsent(context, c -> HashMap.newHashMap(lastTime.size())),
+                lastTime, context);
     }
 
     /** Reads one cell; a cell that cannot be read is rejected with the reason. */
@@ -194,7 +197,7 @@ final class Collector {
                         "the page shows " + shown.size() + " different prices for " + p.pointId()));
             }
         }
-        vocabulary.remember(readings);
+        vocabulary.remember(readings, byPoint.size());
         return new Extraction(List.copyOf(prices), List.copyOf(rejected), null);
     }
 

@@ -13,32 +13,41 @@ import java.util.Map;
  */
 public final class Vocabulary {
 
-    private volatile Map<PriceNotation.Context, Map<String, Object>> readings;
-
-    public Vocabulary() {
-        this(Map.of());
+    /** The last reading's: what it worked out, and how many points it found, one snapshot. */
+    private record Last(Map<PriceNotation.Context, Map<String, Object>> readings, int points) {
     }
 
-    private Vocabulary(Map<PriceNotation.Context, Map<String, Object>> readings) {
-        this.readings = readings;
+    private volatile Last last;
+
+    public Vocabulary() {
+        this(new Last(Map.of(), 0));
+    }
+
+    private Vocabulary(Last last) {
+        this.last = last;
     }
 
     /** A vocabulary that starts where this one is, and that readings with it do not change. */
     public Vocabulary copy() {
-        return new Vocabulary(readings);
+        return new Vocabulary(last);
     }
 
     /** The readings of the last page under the context; never changed once remembered. */
     Map<String, Object> readings(PriceNotation.Context context) {
-        return readings.getOrDefault(context, Map.of());
+        return last.readings().getOrDefault(context, Map.of());
+    }
+
+    /** How many points the last reading found: what the next one sizes its tables for. */
+    int points() {
+        return last.points();
     }
 
     /** How many distinct texts the last reading read, over all contexts. */
     public int size() {
-        return readings.values().stream().mapToInt(Map::size).sum();
+        return last.readings().values().stream().mapToInt(Map::size).sum();
     }
 
-    void remember(Map<PriceNotation.Context, Map<String, Object>> latest) {
-        readings = latest;
+    void remember(Map<PriceNotation.Context, Map<String, Object>> readings, int points) {
+        last = new Last(readings, points);
     }
 }

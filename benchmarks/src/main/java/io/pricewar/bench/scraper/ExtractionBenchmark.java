@@ -214,6 +214,15 @@ public class ExtractionBenchmark {
         double ew = median(totalWall);
         System.out.printf("wall, the same runs by turns: E median %.2f ms (p99 %.2f ms), P median %.2f ms (p99 %.2f ms),"
                 + " E / P = %.2fx%n", ew, percentile(totalWall, 99), pw, percentile(parseWall, 99), ew / pw);
+        // Each turn's E over the P run just before it: the two are milliseconds apart, so they see
+        // the same machine even when it changes speed within the runs, which moves the medians above.
+        double[] perTurn = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            perTurn[i] = (extract[i] + diff[i]) / (double) parse[i];
+        }
+        Arrays.sort(perTurn);
+        System.out.printf("E / P turn by turn (thread CPU): median %.2fx, quartiles %.2fx and %.2fx%n",
+                perTurn[runs / 2], perTurn[runs / 4], perTurn[runs * 3 / 4]);
     }
 
     private static double median(long[] nanos) {

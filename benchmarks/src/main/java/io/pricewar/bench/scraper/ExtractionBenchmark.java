@@ -55,6 +55,10 @@ import java.util.concurrent.TimeUnit;
  * p99 are the p0.50 and p0.99 rows); {@code bin/bench main io.pricewar.bench.scraper.ExtractionBenchmark
  * -f 1 -wi 3 -i 5} runs the same and then prints, per page, median and p99, both ratios to the bare
  * parse, and a split by thread CPU time, which a loaded machine disturbs less than wall time.
+ *
+ * <p>On a VM whose speed changes by 2x every few seconds (the 2-core machines this was written on),
+ * JMH's figures mix the two speeds fork by fork: compare E with P by the figures run by turns in
+ * one JVM, above all the turn-by-turn ratio, and read an absolute time together with the P beside it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

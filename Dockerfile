@@ -3,7 +3,7 @@
 #   docker build --build-arg SERVICE=ledger-service -t pricewar/ledger-service .
 # SERVICE is one of scraper-service, ledger-service, alert-service, devstack (the demo vendor site).
 
-FROM eclipse-temurin:21-jdk AS build
+FROM eclipse-temurin:25-jdk AS build
 ARG SERVICE
 WORKDIR /src
 COPY . .
@@ -13,7 +13,9 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl "${SERVICE}" -am packag
 # Spring Boot's layers (dependencies change rarely, the application often) become image layers.
 RUN java -Djarmode=tools -jar "${SERVICE}"/target/"${SERVICE}"-*-exec.jar extract --layers --launcher --destination /layers
 
-FROM eclipse-temurin:21-jre AS run
+# JDK 25 runs the Java 21 bytecode, as the test suite does; deploy/jvm.options needs it
+# (compact object headers).
+FROM eclipse-temurin:25-jre AS run
 # curl serves the container health checks against /actuator/health/readiness.
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app pricewar
@@ -22,6 +24,7 @@ COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
+COPY deploy/jvm.options ./jvm.options
 USER 10001
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+ENV JDK_JAVA_OPTIONS="@/app/jvm.options"
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -51,10 +51,13 @@ import java.util.concurrent.TimeUnit;
  * <p>Two pages ({@link PricingPage.Kind}): a vendor documentation page (furniture and one table
  * per model family) and a dense page that is one table from top to bottom, the worst case.
  *
- * <p>{@code bin/bench jmh ExtractionBenchmark -f 1 -wi 3 -i 5} prints JMH's table (median and
- * p99 are the p0.50 and p0.99 rows); {@code bin/bench main io.pricewar.bench.scraper.ExtractionBenchmark
- * -f 1 -wi 3 -i 5} runs the same and then prints, per page, median and p99, both ratios to the bare
- * parse, and a split by thread CPU time, which a loaded machine disturbs less than wall time.
+ * <p>{@code BENCH_JAVA_OPTS=@deploy/jvm.options bin/bench main io.pricewar.bench.scraper.ExtractionBenchmark
+ * -f 1 -wi 3 -i 5} runs JMH and then prints, per page, median and p99, both ratios to the bare
+ * parse, and a split by thread CPU time, which a loaded machine disturbs less than wall time
+ * ({@code bin/bench jmh ExtractionBenchmark ...} prints JMH's table alone: median and p99 are the
+ * p0.50 and p0.99 rows). The options file makes the JVM the one the images run (its collector and
+ * object headers move every figure here by a sixth); JMH's forks inherit it, and the first line
+ * printed says whether it is in force.
  *
  * <p>On a VM whose speed changes by 2x every few seconds (the 2-core machines this was written on),
  * JMH's figures mix the two speeds fork by fork: compare E with P by the figures run by turns in
@@ -140,6 +143,7 @@ public class ExtractionBenchmark {
     public static void main(String[] args) throws Exception {
         CommandLineOptions options = new CommandLineOptions(withInclude(args));
         Collection<RunResult> results = new Runner(options).run();
+        System.out.printf("%n%s%n", DeployedJvm.describe());
         for (PricingPage.Kind kind : PricingPage.Kind.values()) {
             if (results.stream().anyMatch(r -> kind.name().equals(r.getParams().getParam("kind")))) {
                 report(kind, results);

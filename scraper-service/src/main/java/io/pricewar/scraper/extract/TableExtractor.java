@@ -62,7 +62,8 @@ public final class TableExtractor {
             if (first.equals(header)) {
                 continue; // the header repeated further down a long table
             }
-            String band = bands.computeIfAbsent(first, TableExtractor::bandOf);
+            // Most labels are model names, with no comparison sign: only the others are looked up and kept.
+            String band = mayBeBand(first) ? bands.computeIfAbsent(first, TableExtractor::bandOf) : "";
             model = band.isEmpty() ? first : model;
             if (model == null) {
                 collector.reject(first, "", first, "a band row with no model above it");
@@ -76,10 +77,11 @@ public final class TableExtractor {
 
     /**
      * The band a first-column label names ("0<Token≤32K" in "输入长度 0<Token≤32K"), or "" for a
-     * label that is not a band (a model's name). Labels repeat down a page: each is asked once.
+     * label that is not a band (a model's name). Band labels repeat down a page: each is asked once.
+     * Only a label that {@link #mayBeBand may be a band} is asked.
      */
     private static String bandOf(String label) {
-        if (!mayBeBand(label) || !BAND.matcher(PriceNotation.normalize(label)).matches()) {
+        if (!BAND.matcher(PriceNotation.normalize(label)).matches()) {
             return "";
         }
         Matcher m = BAND_TEXT.matcher(label);

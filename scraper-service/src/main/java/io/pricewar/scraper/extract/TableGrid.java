@@ -32,11 +32,10 @@ final class TableGrid {
     static TableGrid of(Element table) {
         List<List<String>> rows = new ArrayList<>();
         Spans spans = new Spans();
-        Slots slots = new Slots();
         if (!table.nameIs("table")) {
             // A rule selecting a wrapper rather than the table: its rows wherever they are.
             for (Element tr : table.select("tr")) {
-                rows.add(readRow(tr, rows.size(), spans, slots));
+                rows.add(readRow(tr, rows.size(), spans));
             }
             return new TableGrid(rows);
         }
@@ -45,11 +44,11 @@ final class TableGrid {
         // rows for its own.
         for (Element child = table.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.nameIs("tr")) {
-                rows.add(readRow(child, rows.size(), spans, slots));
+                rows.add(readRow(child, rows.size(), spans));
             } else if (child.nameIs("thead") || child.nameIs("tbody") || child.nameIs("tfoot")) {
                 for (Element tr = child.firstElementChild(); tr != null; tr = tr.nextElementSibling()) {
                     if (tr.nameIs("tr")) {
-                        rows.add(readRow(tr, rows.size(), spans, slots));
+                        rows.add(readRow(tr, rows.size(), spans));
                     }
                 }
             }
@@ -173,8 +172,8 @@ final class TableGrid {
         }
     }
 
-    /** Reads one row into {@code cells}, which it leaves empty for the next row. */
-    private static List<String> readRow(Element tr, int rowIndex, Spans spans, Slots cells) {
+    private static List<String> readRow(Element tr, int rowIndex, Spans spans) {
+        Slots cells = new Slots();
         int column = 0;
         // The child nodes by index rather than children(): that list is cached per row, of no use read once.
         for (int i = 0, n = tr.childNodeSize(); i < n; i++) {
@@ -212,7 +211,7 @@ final class TableGrid {
         return at;
     }
 
-    /** The slots of the row being read, as its cells and the cells drawn down into it fill them; one per table, emptied by {@link #row}. */
+    /** The slots of the row being read, as its cells and the cells drawn down into it fill them. */
     private static final class Slots {
         private CellText[] slots = new CellText[8];
         private int size;
@@ -225,7 +224,7 @@ final class TableGrid {
             size = Math.max(size, column + 1);
         }
 
-        /** The row, with an empty slot where no cell is; the slots are empty again after it. */
+        /** The row, with an empty slot where no cell is. */
         Row row() {
             CellText[] row = Arrays.copyOf(slots, size);
             for (int i = 0; i < size; i++) {
@@ -233,8 +232,6 @@ final class TableGrid {
                     row[i] = CellText.NONE;
                 }
             }
-            Arrays.fill(slots, 0, size, null);
-            size = 0;
             return new Row(row);
         }
     }

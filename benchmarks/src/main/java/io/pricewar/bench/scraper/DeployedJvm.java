@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * Says whether this JVM runs with the options the images run with ({@code deploy/jvm.options}),
  * so that a benchmark's figures say which JVM they were taken on: the collector and the object
- * header layout move the scraper's figures by a sixth.
+ * header layout move the scraper's figures by a sixth to a fifth.
  */
 final class DeployedJvm {
 

@@ -56,7 +56,7 @@ import java.util.concurrent.TimeUnit;
  * parse, and a split by thread CPU time, which a loaded machine disturbs less than wall time
  * ({@code bin/bench jmh ExtractionBenchmark ...} prints JMH's table alone: median and p99 are the
  * p0.50 and p0.99 rows). The options file makes the JVM the one the images run (its collector and
- * object headers move every figure here by a sixth); JMH's forks inherit it, and the first line
+ * object headers move every figure here by a sixth to a fifth); JMH's forks inherit it, and the first line
  * printed says whether it is in force.
  *
  * <p>On a VM whose speed changes by 2x every few seconds (the 2-core machines this was written on),

@@ -6,7 +6,6 @@ import io.pricewar.scraper.diff.SafetyRules;
 import io.pricewar.scraper.diff.Safeguard;
 import io.pricewar.scraper.extract.Extraction;
 import io.pricewar.scraper.extract.Extractors;
-import io.pricewar.scraper.extract.TableRule;
 import io.pricewar.scraper.extract.Vocabulary;
 import io.pricewar.scraper.fetch.FetchedPage;
 import io.pricewar.scraper.source.Source;
@@ -32,12 +31,9 @@ import org.openjdk.jmh.util.Statistics;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Currency;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -62,6 +58,8 @@ import java.util.concurrent.TimeUnit;
  * <p>On a VM whose speed changes by 2x every few seconds (the 2-core machines this was written on),
  * JMH's figures mix the two speeds fork by fork: compare E with P by the figures run by turns in
  * one JVM, above all the turn-by-turn ratio, and read an absolute time together with the P beside it.
+ * To tell whether a change to the extraction is faster, compare the two builds in one JVM with
+ * {@code bin/bench-ab} ({@link ExtractionAB}): runs of this benchmark a minute apart differ more.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -71,10 +69,8 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class ExtractionBenchmark {
 
-    private static final int TARGET_BYTES = 500 * 1024;
-    private static final Source SOURCE = new Source("bench", "bench", "https://vendor.example/pricing",
-            Duration.ofHours(1), Currency.getInstance("CNY"), new TableRule("table.price-table", "模型名称",
-            "输入Token数", Map.of("input", "输入成本", "output", "输出成本")));
+    static final int TARGET_BYTES = 500 * 1024;
+    private static final Source SOURCE = ExtractionTurn.SOURCE;
 
     @Param({"VENDOR", "DENSE"})
     public PricingPage.Kind kind;

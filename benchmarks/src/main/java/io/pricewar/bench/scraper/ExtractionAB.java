@@ -10,7 +10,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntSupplier;
 
@@ -81,10 +80,10 @@ public final class ExtractionAB {
             bOverP[i] = eb[i] / (double) p[i];
         }
         System.out.printf("thread CPU, medians of %d turns: P %.2f ms, E of A %.2f ms, E of B %.2f ms%n",
-                turns, median(p) / 1e6, median(ea) / 1e6, median(eb) / 1e6);
+                turns, Quantiles.millis(p, 50), Quantiles.millis(ea, 50), Quantiles.millis(eb, 50));
         System.out.printf("E of B / E of A turn by turn: median %.3f, quartiles %.3f and %.3f%n",
-                quantile(bOverA, 2), quantile(bOverA, 1), quantile(bOverA, 3));
-        System.out.printf("E / P turn by turn: A %.3f, B %.3f (medians)%n", quantile(aOverP, 2), quantile(bOverP, 2));
+                Quantiles.of(bOverA, 50), Quantiles.of(bOverA, 25), Quantiles.of(bOverA, 75));
+        System.out.printf("E / P turn by turn: A %.3f, B %.3f (medians)%n", Quantiles.of(aOverP, 50), Quantiles.of(bOverP, 50));
     }
 
     /** The build's classes of the scraper and the events, and this package's {@link ExtractionTurn}, in a loader of their own. */
@@ -109,19 +108,6 @@ public final class ExtractionAB {
 
     private static int parse(byte[] body) {
         return Jsoup.parse(new String(body, StandardCharsets.UTF_8), ExtractionTurn.SOURCE.url()).childNodeSize();
-    }
-
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    /** The quartile (1, 2 or 3) of the values. */
-    private static double quantile(double[] values, int quartile) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length * quartile / 4];
     }
 
     /**

@@ -1,14 +1,9 @@
 package io.pricewar.bench.scraper;
 
-import io.pricewar.events.Evidence;
-import io.pricewar.scraper.diff.PriceBook;
-import io.pricewar.scraper.diff.SafetyRules;
 import io.pricewar.scraper.diff.Safeguard;
 import io.pricewar.scraper.extract.Extraction;
 import io.pricewar.scraper.extract.Extractors;
 import io.pricewar.scraper.extract.Vocabulary;
-import io.pricewar.scraper.fetch.FetchedPage;
-import io.pricewar.scraper.source.Source;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,9 +25,6 @@ import org.openjdk.jmh.util.Statistics;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 
@@ -70,69 +62,38 @@ import java.util.concurrent.TimeUnit;
 public class ExtractionBenchmark {
 
     static final int TARGET_BYTES = 500 * 1024;
-    private static final Source SOURCE = ExtractionTurn.SOURCE;
 
     @Param({"VENDOR", "DENSE"})
     public PricingPage.Kind kind;
 
-    private FetchedPage page;
-    private Vocabulary before;
-    private PriceBook book;
-    private Safeguard safeguard;
+    private ExtractionTurn turn;
 
     @Setup(Level.Trial)
     public void setUp() {
-        FetchedPage before = page(Instant.parse("2025-01-01T00:00:00Z"), 0);
-        book = new PriceBook();
-        safeguard = new Safeguard(SafetyRules.DEFAULTS);
-        this.before = new Vocabulary();
-        judge(readCleanly(before, this.before), before).events().forEach(book::apply);
-        page = page(Instant.parse("2025-01-02T00:00:00Z"), 100);
-        if (judge(readCleanly(page, this.before.copy()), page).events().isEmpty()) {
-            throw new IllegalStateException("the changed page yields no event: the benchmark would diff nothing");
-        }
-    }
-
-    private FetchedPage page(Instant fetchedAt, int changeEvery) {
-        byte[] body = PricingPage.generate(kind, TARGET_BYTES, changeEvery).getBytes(StandardCharsets.UTF_8);
-        return FetchedPage.of(SOURCE.url(), fetchedAt, body, StandardCharsets.UTF_8);
-    }
-
-    private static Extraction readCleanly(FetchedPage fetched, Vocabulary vocabulary) {
-        Extraction extraction = Extractors.extract(SOURCE, fetched, vocabulary);
-        if (!extraction.isHealthy() || !extraction.rejected().isEmpty()) {
-            throw new IllegalStateException("the generated page does not read cleanly: " + extraction.problem()
-                    + " " + extraction.rejected().stream().limit(3).toList());
-        }
-        return extraction;
-    }
-
-    private Safeguard.Verdict judge(Extraction extraction, FetchedPage fetched) {
-        return safeguard.judge(book, extraction.prices(),
-                new Evidence(fetched.url(), fetched.fetchedAt(), fetched.sha256(), ""));
+        turn = new ExtractionTurn(PricingPage.generate(kind, TARGET_BYTES, 0), PricingPage.generate(kind, TARGET_BYTES, 100));
     }
 
     /** What a run does with a changed page. The book is not updated: every invocation sees the same changes. */
     @Benchmark
     public Safeguard.Verdict extractAndDiff() {
-        return judge(Extractors.extract(SOURCE, page, before.copy()), page);
+        return turn.extractAndDiff();
     }
 
     /** Extraction alone, so the printed figures show how the total splits between extraction and diff. */
     @Benchmark
     public Extraction extractOnly() {
-        return Extractors.extract(SOURCE, page, before.copy());
+        return turn.extractOnly();
     }
 
     /** Extraction with nothing remembered: the first scrape of a source, or one after a restart. */
     @Benchmark
     public Extraction extractFirstTime() {
-        return Extractors.extract(SOURCE, page, new Vocabulary());
+        return turn.extractFirstTime();
     }
 
     @Benchmark
     public Document bareParse() {
-        return Jsoup.parse(page.text(), page.url());
+        return Jsoup.parse(turn.page().text(), turn.page().url());
     }
 
     /** Runs the benchmarks with JMH's command-line options and prints the figures the issue asks for. */
@@ -155,9 +116,9 @@ public class ExtractionBenchmark {
         ExtractionBenchmark probe = new ExtractionBenchmark();
         probe.kind = kind;
         probe.setUp();
-        Extraction extraction = Extractors.extract(SOURCE, probe.page);
+        Extraction extraction = probe.extractFirstTime();
         System.out.printf("%n== %s page: %d bytes, %d prices read, %d events and %d held per run%n", kind,
-                probe.page.body().length, extraction.prices().size(), probe.extractAndDiff().events().size(),
+                probe.turn.page().body().length, extraction.prices().size(), probe.extractAndDiff().events().size(),
                 probe.extractAndDiff().held().size());
         System.out.printf("extract+diff (E): median %.3f ms, p99 %.3f ms   (target: median < 10 ms)%n",
                 total.getPercentile(50), total.getPercentile(99));
@@ -184,7 +145,7 @@ public class ExtractionBenchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 200; i++) {
             bareParse();
-            judge(extractOnly(), page);
+            turn.judge(extractOnly());
         }
         int runs = 200;
         long[] parse = new long[runs];
@@ -200,7 +161,7 @@ public class ExtractionBenchmark {
             long w1 = System.nanoTime();
             Extraction extraction = extractOnly();
             long t2 = threads.getCurrentThreadCpuTime();
-            judge(extraction, page);
+            turn.judge(extraction);
             long t3 = threads.getCurrentThreadCpuTime();
             long w3 = System.nanoTime();
             parse[i] = t1 - t0;
@@ -209,34 +170,23 @@ public class ExtractionBenchmark {
             parseWall[i] = w1 - w0;
             totalWall[i] = w3 - w1;
         }
-        double p = median(parse);
-        double x = median(extract);
-        double d = median(diff);
+        double p = Quantiles.millis(parse, 50);
+        double x = Quantiles.millis(extract, 50);
+        double d = Quantiles.millis(diff, 50);
         System.out.printf("thread CPU, medians of %d runs: parse %.2f ms; extraction %.2f ms (%.2f ms beyond its parse);"
                 + " diff %.2f ms; (E - P) / P = %.2fx, E / P = %.2fx%n", runs, p, x, x - p, d, (x + d - p) / p, (x + d) / p);
-        double pw = median(parseWall);
-        double ew = median(totalWall);
+        double pw = Quantiles.millis(parseWall, 50);
+        double ew = Quantiles.millis(totalWall, 50);
         System.out.printf("wall, the same runs by turns: E median %.2f ms (p99 %.2f ms), P median %.2f ms (p99 %.2f ms),"
-                + " E / P = %.2fx%n", ew, percentile(totalWall, 99), pw, percentile(parseWall, 99), ew / pw);
+                + " E / P = %.2fx%n", ew, Quantiles.millis(totalWall, 99), pw, Quantiles.millis(parseWall, 99), ew / pw);
         // Each turn's E over the P run just before it: the two are milliseconds apart, so they see
         // the same machine even when it changes speed within the runs, which moves the medians above.
         double[] perTurn = new double[runs];
         for (int i = 0; i < runs; i++) {
             perTurn[i] = (extract[i] + diff[i]) / (double) parse[i];
         }
-        Arrays.sort(perTurn);
         System.out.printf("E / P turn by turn (thread CPU): median %.2fx, quartiles %.2fx and %.2fx%n",
-                perTurn[runs / 2], perTurn[runs / 4], perTurn[runs * 3 / 4]);
-    }
-
-    private static double median(long[] nanos) {
-        return percentile(nanos, 50);
-    }
-
-    private static double percentile(long[] nanos, int percent) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)] / 1e6;
+                Quantiles.of(perTurn, 50), Quantiles.of(perTurn, 25), Quantiles.of(perTurn, 75));
     }
 
     private static String[] withInclude(String[] args) {

@@ -19,10 +19,13 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
- * One turn of what {@link ExtractionBenchmark} measures as E: extraction plus the safeguarded diff
- * of a changed page against the book built from the page before, starting each time from the
- * reading before the change. {@link ExtractionAB} loads one of these per build, each in its own
- * class loader, so it only speaks to it through JDK types ({@link IntSupplier}, {@code toString}).
+ * What {@link ExtractionBenchmark} measures, for one pair of pages: the book and the vocabulary as
+ * a run over the page before leaves them, and the changed page that each turn reads and diffs
+ * against them (E), always from the reading before the change. The book is never updated, so
+ * every turn sees the same changes.
+ *
+ * <p>{@link ExtractionAB} loads one of these per build, each in its own class loader, so it only
+ * speaks to it through JDK types ({@link IntSupplier}, {@code toString}).
  */
 public final class ExtractionTurn implements IntSupplier {
 
@@ -36,32 +39,74 @@ public final class ExtractionTurn implements IntSupplier {
     private final Safeguard safeguard = new Safeguard(SafetyRules.DEFAULTS);
     private final Evidence evidence;
 
-    /** The book and the vocabulary as a run over {@code beforeHtml} leaves them; each turn reads {@code afterHtml}. */
+    /**
+     * Reads {@code beforeHtml} into the book; each turn then reads {@code afterHtml}. Both must read
+     * without a rejected cell, and the change must give events, or the figures would measure less
+     * than a real run does.
+     */
     public ExtractionTurn(String beforeHtml, String afterHtml) {
-        FetchedPage first = FetchedPage.of(SOURCE.url(), Instant.parse("2025-01-01T00:00:00Z"),
-                beforeHtml.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-        safeguard.judge(book, Extractors.extract(SOURCE, first, before).prices(), evidenceOf(first)).events()
-                .forEach(book::apply);
-        page = FetchedPage.of(SOURCE.url(), Instant.parse("2025-01-02T00:00:00Z"),
-                afterHtml.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        FetchedPage first = fetched(beforeHtml, Instant.parse("2025-01-01T00:00:00Z"));
+        safeguard.judge(book, readCleanly(first, before).prices(), evidenceOf(first)).events().forEach(book::apply);
+        page = fetched(afterHtml, Instant.parse("2025-01-02T00:00:00Z"));
         evidence = evidenceOf(page);
+        if (judge(readCleanly(page, before.copy())).events().isEmpty()) {
+            throw new IllegalStateException("the changed page yields no event: the benchmark would diff nothing");
+        }
+    }
+
+    private static FetchedPage fetched(String html, Instant at) {
+        return FetchedPage.of(SOURCE.url(), at, html.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     private static Evidence evidenceOf(FetchedPage fetched) {
         return new Evidence(fetched.url(), fetched.fetchedAt(), fetched.sha256(), "");
     }
 
+    private static Extraction readCleanly(FetchedPage fetched, Vocabulary vocabulary) {
+        Extraction extraction = Extractors.extract(SOURCE, fetched, vocabulary);
+        if (!extraction.isHealthy() || !extraction.rejected().isEmpty()) {
+            throw new IllegalStateException("the generated page does not read cleanly: " + extraction.problem()
+                    + " " + extraction.rejected().stream().limit(3).toList());
+        }
+        return extraction;
+    }
+
+    /** The changed page, as fetched. */
+    FetchedPage page() {
+        return page;
+    }
+
+    /** Extraction and diff, as a run does them: E. */
+    Safeguard.Verdict extractAndDiff() {
+        return judge(extractOnly());
+    }
+
+    /** The extraction of the changed page, from the reading before the change. */
+    Extraction extractOnly() {
+        return Extractors.extract(SOURCE, page, before.copy());
+    }
+
+    /** The extraction of the changed page with nothing remembered: a source's first scrape. */
+    Extraction extractFirstTime() {
+        return Extractors.extract(SOURCE, page, new Vocabulary());
+    }
+
+    /** The safeguarded diff of an extraction of the changed page against the book. */
+    Safeguard.Verdict judge(Extraction extraction) {
+        return safeguard.judge(book, extraction.prices(), evidence);
+    }
+
     /** One turn; returns how many events the diff gives, so that the work cannot be optimised away. */
     @Override
     public int getAsInt() {
-        return safeguard.judge(book, Extractors.extract(SOURCE, page, before.copy()).prices(), evidence).events().size();
+        return extractAndDiff().events().size();
     }
 
-    /** What one turn finds, for the reader to see that two builds did the same work. */
+    /** What one turn finds, and where this build's classes come from: the reader sees two builds did the same work. */
     @Override
     public String toString() {
-        Extraction extraction = Extractors.extract(SOURCE, page, before.copy());
-        Safeguard.Verdict verdict = safeguard.judge(book, extraction.prices(), evidence);
+        Extraction extraction = extractOnly();
+        Safeguard.Verdict verdict = judge(extraction);
         return extraction.prices().size() + " prices read, " + extraction.rejected().size() + " rejected, "
                 + verdict.events().size() + " events and " + verdict.held().size() + " held per turn (scraper from "
                 + Extractors.class.getProtectionDomain().getCodeSource().getLocation().getPath() + ")";

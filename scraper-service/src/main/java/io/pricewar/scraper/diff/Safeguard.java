@@ -12,6 +12,7 @@ import io.pricewar.scraper.extract.ExtractedPrice;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ import java.util.stream.Collectors;
  *   <li>a page showing most of its known points no more, or showing the same prices on other
  *       points (columns moved), is a layout change: nothing at all is published;</li>
  *   <li>a point missing from an otherwise healthy page is delisted only after
- *       {@link SafetyRules#delistAfter()} consecutive readings without it;</li>
+ *       {@link SafetyRules#delistAfter()} consecutive readings without it; a point the page still
+ *       shows, but with a price that cannot be read, is not missing (a parse failure is never a
+ *       withdrawal);</li>
  *   <li>an implausible change ({@link Plausibility}) is held, and published only when a re-scrape
  *       at least {@link SafetyRules#confirmAfter()} later reads the same price; a real drop to
  *       free goes through that way.</li>
@@ -81,7 +84,19 @@ public final class Safeguard {
         return List.copyOf(holds.values());
     }
 
-    public synchronized Verdict judge(PriceBook book, List<ExtractedPrice> prices, Evidence page) {
+    /** As {@link #judge(PriceBook, List, Set, Evidence)}, for a page whose every shown point was read. */
+    public Verdict judge(PriceBook book, List<ExtractedPrice> prices, Evidence page) {
+        return judge(book, prices, Set.of(), page);
+    }
+
+    /**
+     * What a page's reading may publish.
+     *
+     * @param unreadable points the page shows whose price could not be read: not missing, so
+     *                   never delisted, and not changed either
+     */
+    public synchronized Verdict judge(PriceBook book, List<ExtractedPrice> prices, Set<PricePointId> unreadable,
+                                      Evidence page) {
         PageDiff.Comparison diff = PageDiff.compare(book, prices, page.url(), page.fetchedAt(), page.sha256());
         List<PriceEvent> candidates = diff.events();
         int expected = book.countListedFrom(page.url());
@@ -97,7 +112,9 @@ public final class Safeguard {
         if (diff.shownAgain() == expected) {
             missingRuns.clear(); // every point of the last reading is back: no count runs on
         } else {
-            Set<PricePointId> present = prices.stream().map(ExtractedPrice::pointId).collect(Collectors.toSet());
+            Set<PricePointId> present = prices.stream().map(ExtractedPrice::pointId)
+                    .collect(Collectors.toCollection(HashSet::new));
+            present.addAll(unreadable);
             events.addAll(delistings(book, book.listedFrom(page.url()), present, page));
         }
         return new Verdict(null, events, List.copyOf(holds.values()));

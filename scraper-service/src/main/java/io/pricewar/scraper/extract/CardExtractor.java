@@ -64,6 +64,9 @@ public final class CardExtractor {
                 if (read != null) {
                     discounts.forEach(d -> collector.priced(model, meters.getFirst(), d.tier(), d.apply(read.price()),
                             cellText + " · " + d.note(), announcement));
+                } else {
+                    // The discounted tiers are priced from this cell: they are as unreadable as it is.
+                    discounts.forEach(d -> collector.unreadable(model, meters.getFirst(), d.tier()));
                 }
             }
         }
@@ -90,6 +93,7 @@ public final class CardExtractor {
             Matcher m = PERCENT_OFF.matcher(PriceNotation.normalize(text));
             if (!m.find() || m.find(m.end())) {
                 collector.reject(model, tier.getKey(), text, "a discount note must name exactly one 'N% off'");
+                rule.meters().keySet().forEach(meter -> collector.unreadable(model, meter, tier.getKey()));
                 continue;
             }
             m.reset().find();

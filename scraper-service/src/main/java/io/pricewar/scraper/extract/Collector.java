@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Gathers what the readers find on one page. A point shown twice with the same price is kept
@@ -23,6 +25,8 @@ final class Collector {
     /** The further readings of a point shown more than once; most pages show each point once. */
     private final Map<Shown, List<ExtractedPrice>> repeats = new HashMap<>();
     private final List<RejectedCell> rejected = new ArrayList<>();
+    /** The points shown whose price could not be read: see {@link Extraction#unreadable()}. */
+    private final Set<PricePointId> unreadable = new LinkedHashSet<>();
     /** A page repeats the same vendor, meters, tiers and each model's name: slugged once each. */
     private final Map<String, String> slugs = new HashMap<>();
     /** The vendor's slug, once worked out: it is part of every point id of the page. */
@@ -71,6 +75,7 @@ final class Collector {
     ExtractedPrice cell(String model, Meter meter, String tier, String cellText, Announcement announcement) {
         if (announcement.unreadable()) {
             reject(model, meter.name(), cellText, announcement.problem());
+            unreadable(model, meter.name(), tier);
             return null;
         }
         try {
@@ -79,6 +84,7 @@ final class Collector {
                     reading.promotion(), announcement.effectiveFrom()));
         } catch (IllegalArgumentException e) {
             reject(model, meter.name(), cellText, e.getMessage());
+            unreadable(model, meter.name(), tier);
             return null;
         }
     }
@@ -120,6 +126,7 @@ final class Collector {
                     announcement.effectiveFrom()));
         } catch (IllegalArgumentException e) {
             reject(model, meter, evidence, e.getMessage());
+            unreadable(model, meter, tier);
             return null;
         }
     }
@@ -182,6 +189,24 @@ final class Collector {
         rejected.add(new RejectedCell(model, meter, cellText, reason));
     }
 
+    /** A cell of a known point that could not be read: rejected, and the point counts as shown. */
+    void reject(String model, String meter, String tier, String cellText, String reason) {
+        reject(model, meter, cellText, reason);
+        unreadable(model, meter, tier);
+    }
+
+    /**
+     * The point the page shows but whose price could not be read. Names that make no point id are
+     * left out: no point the book knows can have them.
+     */
+    void unreadable(String model, String meter, String tier) {
+        try {
+            unreadable.add(pointId(model, meter, tier));
+        } catch (IllegalArgumentException e) {
+            // already rejected with its reason
+        }
+    }
+
     Extraction finish() {
         List<ExtractedPrice> prices = new ArrayList<>(byPoint.size());
         for (Map.Entry<Shown, ExtractedPrice> point : byPoint.entrySet()) {
@@ -195,10 +220,11 @@ final class Collector {
                 shown.addAll(more);
                 shown.forEach(p -> reject(p.pointId().model(), p.pointId().meter(), p.cellText(),
                         "the page shows " + shown.size() + " different prices for " + p.pointId()));
+                unreadable.add(first.pointId());
             }
         }
         vocabulary.remember(readings, byPoint.size());
-        return new Extraction(List.copyOf(prices), List.copyOf(rejected), null);
+        return new Extraction(List.copyOf(prices), List.copyOf(rejected), Set.copyOf(unreadable), null);
     }
 
     private static boolean allAlike(ExtractedPrice first, List<ExtractedPrice> more) {

@@ -64,7 +64,7 @@ public final class JsonFeedExtractor {
                 collector.priced(name, meter.getKey(), PricePointId.STANDARD_TIER,
                         new Price(perMillion, currency, PriceUnit.PER_1M_TOKENS), text, Announcement.NONE);
             } catch (JsonPathException | IllegalArgumentException e) {
-                collector.reject(name, meter.getKey(), text, e.getMessage());
+                collector.reject(name, meter.getKey(), PricePointId.STANDARD_TIER, text, e.getMessage());
             }
         }
     }

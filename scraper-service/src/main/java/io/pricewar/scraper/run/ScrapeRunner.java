@@ -137,7 +137,7 @@ public class ScrapeRunner {
         }
         PriceBook current = book.book();
         FetchedPage page = reading.page();
-        Safeguard.Verdict verdict = safeguard.judge(current, extraction.prices(),
+        Safeguard.Verdict verdict = safeguard.judge(current, extraction.prices(), extraction.unreadable(),
                 new Evidence(page.url(), page.fetchedAt(), page.sha256(), ""));
         if (verdict.layoutChanged()) {
             return Mono.just(result.ended(clock.instant(), Outcome.LAYOUT_CHANGED, verdict.layoutProblem(), 0, List.of()));

@@ -18,9 +18,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +31,8 @@ class SafeguardTest {
 
     private static final String URL = "https://vendor.example/pricing";
     private static final Instant T0 = Instant.parse("2024-05-21T00:00:00Z");
+    /** A cell the page shows but the reader could not read. */
+    private static final String UNREADABLE = "请咨询销售";
     private static final SafetyRules RULES = new SafetyRules(3, Duration.ofMinutes(5), null, null, null);
 
     private final PriceBook book = new PriceBook();
@@ -83,6 +87,30 @@ class SafeguardTest {
             assertThat(d.seq()).isEqualTo(2);
         });
         assertThat(read()).isEmpty();
+    }
+
+    @Test
+    void aPointWhoseCellCannotBeReadIsNeverDelistedNorRepriced() {
+        page.put("qwen-max:output", UNREADABLE);
+
+        for (int reading = 0; reading < 5; reading++) {
+            assertThat(read()).isEmpty();
+        }
+        assertThat(safeguard.missing()).isEmpty();
+    }
+
+    @Test
+    void aPointMissingTwiceThenShownUnreadableStartsItsCountAgain() {
+        page.remove("qwen-max:output");
+        read();
+        read();
+        page.put("qwen-max:output", UNREADABLE);
+        read();
+        page.remove("qwen-max:output");
+
+        assertThat(read()).isEmpty();
+        assertThat(read()).isEmpty();
+        assertThat(read()).singleElement().isInstanceOf(PriceDelisted.class);
     }
 
     @Test
@@ -238,7 +266,22 @@ class SafeguardTest {
     }
 
     private Safeguard.Verdict judge() {
-        return safeguard.judge(book, prices(), evidence());
+        return safeguard.judge(book, prices(), unreadable(), evidence());
+    }
+
+    private Set<PricePointId> unreadable() {
+        Set<PricePointId> unreadable = new HashSet<>();
+        page.forEach((point, amount) -> {
+            if (amount.equals(UNREADABLE)) {
+                unreadable.add(id(point));
+            }
+        });
+        return unreadable;
+    }
+
+    private static PricePointId id(String modelMeter) {
+        String[] parts = modelMeter.split(":");
+        return PricePointId.of("alibaba", parts[0], parts[1], "standard");
     }
 
     private Evidence evidence() {
@@ -248,8 +291,10 @@ class SafeguardTest {
     private List<ExtractedPrice> prices() {
         List<ExtractedPrice> prices = new ArrayList<>();
         page.forEach((point, amount) -> {
-            String[] modelMeter = point.split(":");
-            prices.add(new ExtractedPrice(PricePointId.of("alibaba", modelMeter[0], modelMeter[1], "standard"),
+            if (amount.equals(UNREADABLE)) {
+                return;
+            }
+            prices.add(new ExtractedPrice(id(point),
                     new Price(new BigDecimal(amount), java.util.Currency.getInstance("CNY"), PriceUnit.PER_1K_TOKENS),
                     amount + "元/千tokens"));
         });

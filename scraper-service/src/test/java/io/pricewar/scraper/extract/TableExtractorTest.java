@@ -1,6 +1,7 @@
 package io.pricewar.scraper.extract;
 
 import io.pricewar.events.Price;
+import io.pricewar.events.PricePointId;
 import io.pricewar.events.PriceUnit;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,9 @@ class TableExtractorTest {
             assertThat(cell.meter()).isEqualTo("input");
             assertThat(cell.cellText()).isEqualTo("请咨询销售");
         });
+        // On the page, though unreadable: never taken for a withdrawn model.
+        assertThat(extraction.unreadable()).extracting(PricePointId::toString)
+                .containsExactly("baidu:ernie-3.5:input:standard");
     }
 
     @Test
@@ -94,5 +98,7 @@ class TableExtractorTest {
                         org.assertj.core.groups.Tuple.tuple("C", "input"),
                         org.assertj.core.groups.Tuple.tuple("C", "output"));
         assertThat(extraction.rejected()).allSatisfy(cell -> assertThat(cell.reason()).contains("请咨询销售"));
+        assertThat(extraction.unreadable()).extracting(PricePointId::toString)
+                .containsExactlyInAnyOrder("v:b:input:standard", "v:c:input:standard", "v:c:output:standard");
     }
 }

@@ -16,6 +16,7 @@ import io.pricewar.events.ScrapeHealthJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.ProducerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +76,13 @@ class ScraperIT {
         awaitScrapes(scraper, "SUCCEEDED", 3);
         assertThat(events()).hasSize(11);
         assertThat(events().subList(6, 11)).allSatisfy(e -> assertThat(e).isInstanceOf(PriceChanged.class));
+        // Keyed by point, so each point's events stay in order on one partition.
+        assertThat(records(Topics.PRICE_EVENTS)).allSatisfy(record ->
+                assertThat(record.key()).isEqualTo(PriceEventJson.read(record.value()).pointId().toString()));
+        // Idempotent, acknowledged by every in-sync replica: a retried send is written once.
+        assertThat(scraper.getBean(ProducerFactory.class).getConfigurationProperties())
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     }
 
     @Test
@@ -139,6 +148,27 @@ class ScraperIT {
                 .as("the 97.5%% cut waits for its confirming re-scrape, the 66%% cut does not")
                 .isGreaterThanOrEqualTo(CONFIRM_AFTER);
         assertThat(scraper.getBean(MeterRegistry.class).find("pricewar.scraper.changes.held").counter().count()).isPositive();
+    }
+
+    /**
+     * A model whose prices turn into text the reader refuses is still on the page: its cells are
+     * reported rejected run after run, and it is never delisted (a parse failure is never a withdrawal).
+     */
+    @Test
+    void aModelWhoseCellsCannotBeReadIsNeverDelisted() {
+        site.serve("alibaba-before-cut.html");
+        ConfigurableApplicationContext scraper = startScraper();
+        await().until(() -> events().size() == 6);
+        site.serveBody(FixturePages.html("alibaba-before-cut.html")
+                .replace("<td>8,000</td><td>0.008</td><td>0.008</td>", "<td>8,000</td><td>请咨询销售</td><td>请咨询销售</td>")
+                .getBytes(StandardCharsets.UTF_8));
+
+        awaitScrapes(scraper, "SUCCEEDED", 5);
+
+        assertThat(events()).hasSize(6).allSatisfy(e -> assertThat(e).isInstanceOf(PriceListed.class));
+        ScrapeHealth last = health().getLast();
+        assertThat(last.cellsRejected()).isEqualTo(2);
+        assertThat(last.missing()).isEmpty();
     }
 
     /**

@@ -13,10 +13,12 @@ function start() {
   $('key-form').addEventListener('submit', event => { event.preventDefault(); useKey($('api-key').value.trim()); });
   $('forget-key').addEventListener('click', () => { sessionStorage.removeItem(KEY); $('api-key').value = ''; signedOut(); });
   $('condition').addEventListener('change', showConditionFields);
+  $('digest-daily').addEventListener('change', showDigestFields);
   $('subscription-form').addEventListener('submit', event => { event.preventDefault(); save(); });
   $('cancel-edit').addEventListener('click', resetForm);
   $('refresh-deliveries').addEventListener('click', () => watching && deliveries(watching));
   showConditionFields();
+  showDigestFields();
   const kept = sessionStorage.getItem(KEY);
   if (kept) {
     $('api-key').value = kept;
@@ -70,6 +72,7 @@ function row(s) {
       h('td', {}, describe(s.condition)),
       h('td', {}, h('code', {}, target)),
       h('td', {}, s.cooldown),
+      h('td', {}, s.digest ? `daily at ${s.digest.at} ${s.digest.zone}` : ''),
       h('td', {}, s.active ? h('span', {class: 'badge'}, 'active')
           : h('span', {class: 'badge warn', title: s.disabledReason ?? ''}, `disabled: ${s.disabledReason ?? ''}`)),
       h('td', {},
@@ -92,6 +95,13 @@ function showConditionFields() {
   for (const label of document.querySelectorAll('label[data-for]')) label.hidden = label.dataset.for !== $('condition').value;
 }
 
+function showDigestFields() {
+  for (const label of document.querySelectorAll('label[data-digest]')) label.hidden = !$('digest-daily').checked;
+  if ($('digest-daily').checked && !$('digest-zone').value) {
+    $('digest-zone').value = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+}
+
 /** The request body, as text fields: the API reads every decimal from a string. */
 function body() {
   const type = $('condition').value;
@@ -109,6 +119,10 @@ function body() {
     condition,
     target: Object.values(target).some(v => v !== null) ? target : null,
     cooldown: $('cooldown').value.trim() || null,
+    // Always sent: an edit replaces the whole subscription (PUT), so a digest left out would be turned off.
+    digest: $('digest-daily').checked
+        ? {daily: true, at: $('digest-at').value.trim() || null, zone: $('digest-zone').value.trim() || null}
+        : {daily: false},
   };
 }
 
@@ -153,7 +167,11 @@ function edit(s) {
   $('mix').value = s.condition.mix ? `${s.condition.mix.input}:${s.condition.mix.output}:${s.condition.mix.cached ?? 0}` : '';
   for (const part of TARGET) $(`target-${part}`).value = s.target?.[part] ?? '';
   $('cooldown').value = s.cooldown;
+  $('digest-daily').checked = Boolean(s.digest);
+  $('digest-at').value = s.digest?.at ?? '';
+  $('digest-zone').value = s.digest?.zone ?? '';
   showConditionFields();
+  showDigestFields();
   $('secret').hidden = true;
   $('form-section').scrollIntoView();
 }
@@ -165,6 +183,7 @@ function resetForm() {
   $('save').textContent = 'Create';
   $('cancel-edit').hidden = true;
   showConditionFields();
+  showDigestFields();
 }
 
 async function remove(s) {

@@ -175,13 +175,22 @@ class DashboardIT {
         });
         screenshot("subscriptions");
 
-        browser.findElement(By.cssSelector("#subscriptions tbody tr")).findElement(By.xpath(".//button[text()='Edit']")).click();
-        WebElement cooldown = browser.findElement(By.id("cooldown"));
-        cooldown.clear();
-        cooldown.sendKeys("PT1H");
-        browser.findElement(By.id("save")).click();
-        waitFor().until(d -> d.findElement(By.cssSelector("#subscriptions tbody tr")).getText().contains("PT1H"));
-        assertThat(alertApi("/api/v1/subscriptions/" + id).path("cooldown").asString()).isEqualTo("PT1H");
+        editCooldown("PT1H", () -> {
+            browser.findElement(By.id("digest-daily")).click();
+            replaceText("digest-at", "08:00");
+            replaceText("digest-zone", "Asia/Shanghai");
+        });
+        JsonNode edited = alertApi("/api/v1/subscriptions/" + id);
+        assertThat(edited.path("cooldown").asString()).isEqualTo("PT1H");
+        assertThat(edited.path("digest").path("at").asString()).isEqualTo("08:00");
+        assertThat(edited.path("digest").path("zone").asString()).isEqualTo("Asia/Shanghai");
+        assertThat(browser.findElement(By.cssSelector("#subscriptions tbody tr")).getText())
+                .contains("daily at 08:00 Asia/Shanghai");
+        // An edit that does not touch the digest keeps it: the page replaces the whole subscription.
+        editCooldown("PT2H", () -> assertThat(browser.findElement(By.id("digest-at")).getAttribute("value")).isEqualTo("08:00"));
+        edited = alertApi("/api/v1/subscriptions/" + id);
+        assertThat(edited.path("cooldown").asString()).isEqualTo("PT2H");
+        assertThat(edited.path("digest").path("zone").asString()).isEqualTo("Asia/Shanghai");
 
         browser.findElement(By.cssSelector("#subscriptions tbody tr")).findElement(By.xpath(".//button[text()='Delete']")).click();
         browser.switchTo().alert().accept();
@@ -292,6 +301,21 @@ class DashboardIT {
     }
 
     /** Waits until the page's status line settles, and fails with its text if it is not {@code expected}. */
+    /** Opens the one subscription in the form, does {@code more}, sets the cooldown and saves. */
+    private void editCooldown(String cooldown, Runnable more) {
+        browser.findElement(By.cssSelector("#subscriptions tbody tr")).findElement(By.xpath(".//button[text()='Edit']")).click();
+        more.run();
+        replaceText("cooldown", cooldown);
+        browser.findElement(By.id("save")).click();
+        waitFor().until(d -> d.findElement(By.cssSelector("#subscriptions tbody tr")).getText().contains(cooldown));
+    }
+
+    private void replaceText(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
     private void awaitStatus(String id, String expected) {
         Set<String> settled = Set.of("ready", "empty", "error");
         String state = waitFor().until(d -> {

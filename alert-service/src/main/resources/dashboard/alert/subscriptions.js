@@ -1,12 +1,13 @@
 // Subscriptions: an owner's subscriptions through /api/v1/subscriptions with Authorization:
-// Bearer <key>; create, edit (PUT), delete, send a test notification, follow deliveries.
-import {api, h, navigation, status, when} from '/dashboard/common/dashboard.js';
+// Bearer <key>; create, edit (PUT, the whole subscription, its digest too), delete, send a test notification, follow deliveries.
+import {api, h, latestOnly, navigation, STALE, status, when} from '/dashboard/common/dashboard.js';
 
 const $ = id => document.getElementById(id);
 const KEY = 'pricewar.apiKey';
 const TARGET = ['vendor', 'model', 'meter', 'tier'];
 let editing = null;
 let watching = null;
+const askDeliveries = latestOnly();
 
 function start() {
   navigation();
@@ -215,11 +216,12 @@ async function deliveries(s) {
   status($('deliveries-status'), 'loading', 'Loading deliveries…');
   let list;
   try {
-    list = await call(`/api/v1/subscriptions/${s.id}/deliveries`);
+    list = await askDeliveries(() => call(`/api/v1/subscriptions/${s.id}/deliveries`));
   } catch (e) {
     status($('deliveries-status'), 'error', '', e);
     return;
   }
+  if (list === STALE) return; // another subscription's deliveries were asked for meanwhile
   $('deliveries').tBodies[0].replaceChildren(...list.map(d => h('tr', {dataset: {id: d.id, status: d.status}},
       h('td', {}, when(d.createdAt)),
       h('td', {}, h('code', {}, d.eventId)),

@@ -1,13 +1,14 @@
 // Price explorer: pick a point, draw its history as a step chart over effective time, open the
 // evidence behind each event. Data: /api/v1/prices (the points), /api/v1/prices/{id}/history.
 import uPlot from '/webjars/uplot/dist/uPlot.esm.js';
-import {api, decimal, h, navigation, quoted, rate, status, when} from '/dashboard/common/dashboard.js';
+import {api, decimal, h, latestOnly, navigation, quoted, rate, STALE, status, when} from '/dashboard/common/dashboard.js';
 
 const $ = id => document.getElementById(id);
 const PARTS = ['vendor', 'model', 'meter', 'tier'];
 let points = [];
 let chart = null;
 let entries = [];
+const ask = latestOnly();
 
 async function start() {
   navigation();
@@ -50,12 +51,15 @@ async function show() {
   const currency = $('currency').value;
   history.replaceState(null, '', `?point=${encodeURIComponent(pointId)}&currency=${currency}`);
   status($('status'), 'loading', `Loading the history of ${pointId}…`);
+  let answer;
   try {
-    entries = await wholeHistory(pointId, currency);
+    answer = await ask(() => wholeHistory(pointId, currency));
   } catch (e) {
     status($('status'), 'error', '', e);
     return;
   }
+  if (answer === STALE) return; // another point or currency was chosen while this one loaded
+  entries = answer;
   if (entries.length === 0) {
     status($('status'), 'empty', `${pointId} has no recorded events.`);
     return;

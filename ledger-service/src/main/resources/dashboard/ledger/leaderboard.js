@@ -1,8 +1,9 @@
 // Leaderboard: /api/v1/workload/cheapest for a token mix, the blended price beside the headline.
-import {api, decimal, h, navigation, rate, status} from '/dashboard/common/dashboard.js';
+import {api, decimal, h, latestOnly, navigation, rate, STALE, status} from '/dashboard/common/dashboard.js';
 
 const $ = id => document.getElementById(id);
 const CONTROLS = ['input', 'output', 'cached', 'minContext', 'currency'];
+const ask = latestOnly();
 
 function start() {
   navigation();
@@ -31,12 +32,13 @@ async function rank() {
   status($('status'), 'loading', 'Ranking…');
   let answer;
   try {
-    answer = await api(`/api/v1/workload/cheapest?${params}`);
+    answer = await ask(() => api(`/api/v1/workload/cheapest?${params}`));
   } catch (e) {
     $('ranking').tBodies[0].replaceChildren();
     status($('status'), 'error', '', e);
     return;
   }
+  if (answer === STALE) return; // the controls changed again while this answer was on its way
   show(answer);
 }
 

@@ -1,5 +1,5 @@
 // Timeline: /api/v1/changes in a window, sorted biggest drop first, filtered by vendor.
-import {api, h, navigation, percentOf, quoted, status, when} from '/dashboard/common/dashboard.js';
+import {api, h, latestOnly, navigation, percentOf, quoted, STALE, status, when} from '/dashboard/common/dashboard.js';
 
 const $ = id => document.getElementById(id);
 const CONTROLS = ['from', 'to', 'vendor', 'type'];
@@ -21,6 +21,8 @@ async function start() {
   load();
 }
 
+const ask = latestOnly();
+
 async function load() {
   history.replaceState(null, '', '?' + new URLSearchParams(CONTROLS.map(id => [id, $(id).value])));
   const params = new URLSearchParams({sort: 'biggest-drop'});
@@ -32,12 +34,13 @@ async function load() {
   status($('status'), 'loading', 'Loading changes…');
   let changes;
   try {
-    changes = await api(`/api/v1/changes?${params}`);
+    changes = await ask(() => api(`/api/v1/changes?${params}`));
   } catch (e) {
     $('changes').tBodies[0].replaceChildren();
     status($('status'), 'error', '', e);
     return;
   }
+  if (changes === STALE) return; // the controls changed again while this answer was on its way
   $('changes').tBodies[0].replaceChildren(...changes.map(row));
   if (changes.length === 0) {
     status($('status'), 'empty', 'No changes in this window. Widen it, or pick another vendor.');

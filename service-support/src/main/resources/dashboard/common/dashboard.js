@@ -36,6 +36,28 @@ export async function api(url, {method = 'GET', body, headers = {}, withHeaders 
   return withHeaders ? {body: payload, headers: response.headers} : payload;
 }
 
+/** What a {@link latestOnly} call answers when a newer request was made while it waited. */
+export const STALE = Symbol('stale');
+
+/**
+ * For a control that asks again each time it changes: answers can overtake each other, so only
+ * the newest request's answer (or error) is kept, and an older one answers STALE, to be dropped.
+ *   const ask = latestOnly();  ...  const answer = await ask(() => api(url));  if (answer === STALE) return;
+ */
+export function latestOnly() {
+  let newest = 0;
+  return async request => {
+    const mine = ++newest;
+    try {
+      const answer = await request();
+      return mine === newest ? answer : STALE;
+    } catch (e) {
+      if (mine !== newest) return STALE;
+      throw e;
+    }
+  };
+}
+
 /** An element with attributes (on* as listeners) and children (strings become text, never HTML). */
 export function h(tag, attrs = {}, ...children) {
   const element = document.createElement(tag);

@@ -131,7 +131,13 @@ class DashboardIT {
     @Order(1)
     void aSubscriptionCreatedInTheBrowserIsNotifiedWhenThePriceDrops() {
         browser.get(services.alertDashboardUrl());
-        browser.findElement(By.id("api-key")).sendKeys(issueApiKey());
+        browser.findElement(By.id("api-key")).sendKeys("pwk_not-a-key");
+        browser.findElement(By.id("use-key")).click();
+        awaitStatus("status", "error");
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith("401");
+        assertThat(browser.findElement(By.id("list-section")).isDisplayed()).isFalse();
+
+        replaceText("api-key", issueApiKey());
         browser.findElement(By.id("use-key")).click();
         waitFor().until(d -> d.findElement(By.id("list-section")).isDisplayed());
         awaitStatus("status", "empty");
@@ -249,6 +255,38 @@ class DashboardIT {
         assertLeaderboardMatches("mix=3:10:0&currency=USD");
         assertThat(browser.findElement(By.id("fx")).getText()).contains("1 CNY =", "USD (rates of");
         screenshot("leaderboard");
+
+        // No model here states its context length, so asking for one leaves every model out, each with why.
+        new Select(browser.findElement(By.id("minContext"))).selectByValue("32000");
+        awaitStatus("status", "empty");
+        assertThat(browser.findElement(By.id("excluded-section")).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("#excluded tbody tr")))
+                .hasSize(ledgerApi("/api/v1/workload/cheapest?mix=3:10:0&currency=USD&minContext=32000")
+                        .path("excluded").size());
+        assertThat(browser.findElements(By.cssSelector("#ranking tbody tr"))).isEmpty();
+    }
+
+    /**
+     * A page that asks again when a control changes keeps only the newest answer: here a slow
+     * first answer that arrives after a quick second one is dropped (dashboard.js latestOnly).
+     */
+    @Test
+    @Order(5)
+    void anAnswerOvertakenByANewerRequestIsDropped() {
+        browser.get(services.ledgerDashboardUrl() + "leaderboard.html");
+        Object outcome = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/dashboard/common/dashboard.js').then(async ({latestOnly, STALE}) => {
+                  const ask = latestOnly();
+                  const slow = ask(() => new Promise(resolve => setTimeout(() => resolve('older'), 300)));
+                  const quick = ask(() => Promise.resolve('newer'));
+                  const failing = latestOnly();
+                  const slowFailure = failing(() => new Promise((_, reject) => setTimeout(() => reject(new Error('older')), 300)));
+                  const quickToo = failing(() => Promise.resolve('newer'));
+                  done([(await slow) === STALE, await quick, (await slowFailure) === STALE, await quickToo]);
+                });
+                """);
+        assertThat(outcome).isEqualTo(List.of(true, "newer", true, "newer"));
     }
 
     @Test

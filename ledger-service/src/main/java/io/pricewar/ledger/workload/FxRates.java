@@ -55,7 +55,7 @@ public final class FxRates {
     public void requireKnown(Currency currency) {
         if (!currency.equals(USD) && tables.stream().noneMatch(t -> t.perUsd().containsKey(currency))) {
             throw new InvalidParameterException("currency", currency.getCurrencyCode(),
-                    "has no configured exchange rate (ledger.fx.tables)");
+                    "has no configured exchange rate (ledger.workload.fx-tables)");
         }
     }
 

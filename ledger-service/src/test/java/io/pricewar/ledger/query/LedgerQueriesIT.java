@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -190,12 +191,23 @@ class LedgerQueriesIT {
             "/api/v1/workload/cheapest?currency=ZZZ, currency",
             "/api/v1/workload/cheapest?currency=CHF, currency",
             "/api/v1/workload/cheapest?mix=3, mix",
+            "/api/v1/workload/cheapest?limit=0, limit",
             "/api/v1/history/export?format=xml, format",
             "/api/v1/prices/alibaba:qwen-long:input:standard/history?cursor=bogus, cursor"})
     void badParametersAreProblemDetailsNamingTheParameter(String uri, String parameter) {
         get(uri).expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(400).jsonPath("$.parameter").isEqualTo(parameter);
+    }
+
+    /** Parameters the framework converts (a boolean, a number) answer a problem detail as well. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/changes?dropsOnly=maybe", "/api/v1/workload/cheapest?limit=abc",
+            "/api/v1/workload/cheapest?minContext=abc"})
+    void unconvertibleParametersAreProblemDetails(String uri) {
+        get(uri).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(400).jsonPath("$.title").exists();
     }
 
     @Test

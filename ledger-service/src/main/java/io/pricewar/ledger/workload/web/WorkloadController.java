@@ -66,6 +66,9 @@ class WorkloadController {
                                @RequestParam(defaultValue = "20") int limit) {
         Currency target = PriceFilter.currency("currency", currency);
         fx.requireKnown(target);
+        if (limit < 1) {
+            throw new InvalidParameterException("limit", Integer.toString(limit), "must be at least 1");
+        }
         if (minContext != null && minContext < 0) {
             throw new InvalidParameterException("minContext", minContext.toString(), "cannot be negative");
         }
@@ -89,7 +92,7 @@ class WorkloadController {
                     "context is read from model and tier names (doubao-pro-32k, 32k-lt-token-le-128k); "
                             + "models whose names state none are excluded when minContext is given",
                     ranking.ratesUsed().stream().map(FxRateView::of).toList(),
-                    ranking.ranked().stream().limit(Math.max(limit, 0)).map(ModelCostView::of).toList(),
+                    ranking.ranked().stream().limit(limit).map(ModelCostView::of).toList(),
                     ranking.excluded());
         }
     }

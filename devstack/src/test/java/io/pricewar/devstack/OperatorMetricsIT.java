@@ -69,18 +69,34 @@ class OperatorMetricsIT {
         site.publish(new VendorPage("alibaba", "moved", "CNY", "名称", "价格", "其他", List.of()));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(metrics(services.scraperUrl()))
-                    .contains("pricewar_scraper_scrapes_total{")
-                    .contains("pricewar_scraper_changes_held_total{")
-                    .contains("pricewar_scraper_layout_changes_total{")
-                    .contains("pricewar_scraper_events_published_total{");
-            assertThat(metrics(services.ledgerUrl()))
-                    .contains("ledger_projection_records_total{")
-                    .contains("kafka_consumer_fetch_manager_records_lag_max{");
-            assertThat(metrics(services.alertUrl()))
-                    .contains("alert_delivery_attempts_total{")
-                    .contains("kafka_consumer_fetch_manager_records_lag_max{");
+            String scraper = metrics(services.scraperUrl());
+            assertThat(sum(scraper, "pricewar_scraper_scrapes_total", "source=\"alibaba-pricing\"", "outcome=\"SUCCEEDED\""))
+                    .isPositive();
+            assertThat(sum(scraper, "pricewar_scraper_changes_held_total", "source=\"alibaba-pricing\"")).isPositive();
+            assertThat(sum(scraper, "pricewar_scraper_layout_changes_total", "source=\"alibaba-pricing\"")).isPositive();
+            // The eight listings, then the confirmed cut.
+            assertThat(sum(scraper, "pricewar_scraper_events_published_total", "type=\"PriceListed\"")).isEqualTo(8);
+            assertThat(sum(scraper, "pricewar_scraper_events_published_total", "type=\"PriceChanged\"")).isPositive();
+            String ledger = metrics(services.ledgerUrl());
+            assertThat(sum(ledger, "ledger_projection_records_total", "outcome=\"stored\"")).isGreaterThanOrEqualTo(9);
+            assertThat(ledger).contains("kafka_consumer_fetch_manager_records_lag_max{");
+            String alert = metrics(services.alertUrl());
+            assertThat(sum(alert, "alert_delivery_attempts_total", "outcome=\"delivered\"")).isPositive();
+            assertThat(alert).contains("kafka_consumer_fetch_manager_records_lag_max{");
         });
+    }
+
+    /**
+     * The sum of a Prometheus metric's samples whose labels include all of {@code labels}
+     * ({@code key="value"}); 0 when there is none. A counter registered at zero, or a zero
+     * increment, therefore does not count as the work having happened.
+     */
+    private static double sum(String exposition, String metric, String... labels) {
+        return exposition.lines()
+                .filter(line -> line.startsWith(metric + "{"))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private String metrics(String serviceUrl) throws IOException, InterruptedException {

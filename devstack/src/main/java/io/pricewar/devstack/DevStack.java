@@ -43,6 +43,9 @@ public final class DevStack implements AutoCloseable {
 
     private final PrintStream out;
     private final Path data;
+    private final int sitePort;
+    private final int webhookPort;
+    private final PriceWarServices.Ports servicePorts;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final ScheduledExecutorService timeline = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "demo-timeline");
@@ -51,8 +54,16 @@ public final class DevStack implements AutoCloseable {
     });
 
     private DevStack(PrintStream out, Path data) {
+        this(out, data, SITE_PORT, WEBHOOK_PORT, PriceWarServices.Ports.DEFAULT);
+    }
+
+    /** As {@code bin/devstack} runs it, on other ports (0: any free one): for DevStackIT. */
+    DevStack(PrintStream out, Path data, int sitePort, int webhookPort, PriceWarServices.Ports servicePorts) {
         this.out = out;
         this.data = data;
+        this.sitePort = sitePort;
+        this.webhookPort = webhookPort;
+        this.servicePorts = servicePorts;
     }
 
     public static void main(String[] args) throws InterruptedException, IOException {
@@ -90,14 +101,14 @@ public final class DevStack implements AutoCloseable {
                 : "Keeping the log and the ledger in " + data + ", so a restart resumes them.");
         EmbeddedKafka kafka = keep(EmbeddedKafka.persistentIn(data.resolve("kafka")));
         EmbeddedMongo mongo = keep(EmbeddedMongo.persistentIn(data.resolve("mongo").resolve("pricewar.mv")));
-        DemoVendorSite site = keep(DemoVendorSite.start(SITE_PORT));
+        DemoVendorSite site = keep(DemoVendorSite.start(sitePort));
         (resuming ? MayTimeline.end() : MayTimeline.before()).forEach(site::publish);
-        ConsoleWebhook webhook = keep(ConsoleWebhook.start(WEBHOOK_PORT, out));
+        ConsoleWebhook webhook = keep(ConsoleWebhook.start(webhookPort, out));
         List<DemoSource> sources = MayTimeline.vendors().stream()
                 .map(vendor -> new DemoSource(vendor, site.urlOf(vendor), vendor.equals("openai") ? "USD" : "CNY", SCRAPE_INTERVAL))
                 .toList();
         PriceWarServices services = keep(PriceWarServices.start(new PriceWarServices.Settings(
-                kafka.bootstrapServers(), mongo::uri, PriceWarServices.Ports.DEFAULT, sources,
+                kafka.bootstrapServers(), mongo::uri, servicePorts, sources,
                 Map.of(PriceWarServices.WEBHOOK_SECRETS_KEY, webhookSecretsKey()))));
         DemoClient client = new DemoClient(services, data.resolve("dashboard-api-key"));
         printBanner(kafka, site, webhook, services, client.apiKey());

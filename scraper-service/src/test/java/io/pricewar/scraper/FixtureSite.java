@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A local vendor site for the scraper's ITs: one pricing page (a fixture page, or any body), a
  * robots.txt, and the misbehaviours a real site shows: error statuses, 429 with Retry-After,
- * slow answers, ETags and 304, a page moved elsewhere, endless redirects. It records the page requests it receives.
+ * slow answers, ETags and 304, a page moved elsewhere, endless redirects, a robots.txt that fails
+ * or redirects. It records the page requests it receives.
  */
 public final class FixtureSite implements AutoCloseable {
 
@@ -37,6 +38,9 @@ public final class FixtureSite implements AutoCloseable {
     private final AtomicInteger throttled = new AtomicInteger();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
+    private volatile int robotsStatus;
+    private volatile int robotsRedirects;
+    private volatile String robotsRedirectTarget;
     private volatile String retryAfter;
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean etags;
@@ -56,20 +60,23 @@ public final class FixtureSite implements AutoCloseable {
         });
         server.createContext("/robots.txt", exchange -> {
             try (exchange) {
-                String text = robots.get();
-                send(exchange, text == null ? 404 : 200, (text == null ? "" : text).getBytes(StandardCharsets.UTF_8), "text/plain");
+                robotsTxt(exchange, 0);
+            }
+        });
+        server.createContext("/robots-hop/", exchange -> {
+            try (exchange) {
+                String path = exchange.getRequestURI().getPath();
+                robotsTxt(exchange, Integer.parseInt(path.substring(path.lastIndexOf('/') + 1)));
             }
         });
         server.createContext("/moved", exchange -> {
             try (exchange) {
-                exchange.getResponseHeaders().set("Location", movedTo.get());
-                exchange.sendResponseHeaders(301, -1);
+                redirect(exchange, 301, movedTo.get());
             }
         });
         server.createContext("/loop", exchange -> {
             try (exchange) {
-                exchange.getResponseHeaders().set("Location", "/loop");
-                exchange.sendResponseHeaders(302, -1);
+                redirect(exchange, 302, "/loop");
             }
         });
         server.start();
@@ -91,6 +98,22 @@ public final class FixtureSite implements AutoCloseable {
             return;
         }
         send(exchange, answer, answer == 200 ? page.get() : "unavailable".getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+    }
+
+    /** The robots.txt, or the {@code hop}-th redirect of a chain that leads elsewhere. */
+    private void robotsTxt(HttpExchange exchange, int hop) throws IOException {
+        if (hop < robotsRedirects) {
+            redirect(exchange, 301, hop + 1 < robotsRedirects ? "/robots-hop/" + (hop + 1) : robotsRedirectTarget);
+            return;
+        }
+        String text = robots.get();
+        int code = robotsStatus != 0 ? robotsStatus : text == null ? 404 : 200;
+        send(exchange, code, (text == null ? "" : text).getBytes(StandardCharsets.UTF_8), "text/plain");
+    }
+
+    private static void redirect(HttpExchange exchange, int code, String location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.sendResponseHeaders(code, -1);
     }
 
     private int answer(String ifNoneMatch) {
@@ -145,6 +168,19 @@ public final class FixtureSite implements AutoCloseable {
         return this;
     }
 
+    /** robots.txt answers this status, with no rules. */
+    public FixtureSite robotsStatus(int status) {
+        robotsStatus = status;
+        return this;
+    }
+
+    /** robots.txt answers with a chain of {@code redirects} 301s, the last one to {@code target}. */
+    public FixtureSite robotsRedirected(int redirects, String target) {
+        robotsRedirectTarget = target;
+        robotsRedirects = redirects;
+        return this;
+    }
+
     /** The next {@code times} page requests get 429, with this Retry-After (null for none). */
     public FixtureSite throttle(int times, String retryAfter) {
         this.retryAfter = retryAfter;
@@ -181,6 +217,10 @@ public final class FixtureSite implements AutoCloseable {
     public String movedUrl(String location) {
         movedTo.set(location);
         return base() + "/moved";
+    }
+
+    public String robotsUrl() {
+        return base() + "/robots.txt";
     }
 
     public String loopUrl() {

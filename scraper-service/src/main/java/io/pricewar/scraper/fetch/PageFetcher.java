@@ -87,8 +87,8 @@ public class PageFetcher {
         return client.get().uri(url)
                 .headers(validators::applyTo)
                 .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, MediaType.ALL)
-                .exchangeToMono(response -> isRedirect(response.statusCode().value()) && redirects < properties.maxRedirects()
-                        ? redirect(url, response).map(Step::hop)
+                .exchangeToMono(response -> Redirects.is(response.statusCode().value()) && redirects < properties.maxRedirects()
+                        ? Redirects.target(url, response).map(Step::hop)
                         : read(pageUrl, response).map(Step::done))
                 .timeout(properties.timeout())
                 .onErrorMap(error -> !(error instanceof FetchException), PageFetcher::classify)
@@ -116,19 +116,6 @@ public class PageFetcher {
             Mono<FetchResult> hop = request(pageUrl, next, validators, redirects);
             return sameOrigin(from, next) ? hop : limits.limited(next, hop);
         });
-    }
-
-    /** Where a redirect points, resolved against the URL that answered it. */
-    private static Mono<String> redirect(String url, ClientResponse response) {
-        String location = response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION);
-        if (location == null || location.isBlank()) {
-            return response.releaseBody().then(Mono.error(FetchException.permanent(url + ": a redirect without a Location")));
-        }
-        try {
-            return response.releaseBody().thenReturn(URI.create(url).resolve(location.strip()).toString());
-        } catch (IllegalArgumentException e) {
-            return response.releaseBody().then(Mono.error(FetchException.permanent(url + ": unreadable Location " + location)));
-        }
     }
 
     private static boolean sameOrigin(String a, String b) {
@@ -168,7 +155,7 @@ public class PageFetcher {
     }
 
     private static FetchException failure(String url, HttpStatusCode status, HttpHeaders headers) {
-        if (isRedirect(status.value())) {
+        if (Redirects.is(status.value())) {
             return FetchException.permanent(url + ": more redirects than allowed");
         }
         boolean retryable = status.value() == 429 || status.is5xxServerError();
@@ -202,10 +189,6 @@ public class PageFetcher {
                 return null;
             }
         }
-    }
-
-    private static boolean isRedirect(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     private static Charset charsetOf(HttpHeaders headers) {

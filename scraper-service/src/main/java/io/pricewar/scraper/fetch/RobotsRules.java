@@ -16,10 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * robots.txt per RFC 9309, parsed by crawler-commons and cached per origin. A robots.txt that
  * is "unavailable" (4xx) allows everything; one that is "unreachable" (5xx, network error) means
  * complete disallow, re-checked after a short while rather than a day, as the RFC asks.
+ *
+ * <p>Redirects are followed here, since the shared client follows none: up to five, to any host,
+ * and the file they reach rules the origin that was asked (RFC 9309, 2.3.1.2). The RFC lets a
+ * crawler take a longer chain as "unavailable", which would allow everything; a chain that long
+ * is more likely a broken site than a deliberate "crawl freely", so it counts as unreachable here
+ * (crawler-commons' reading of a 3xx), disallowing all until the re-check a minute later.
  */
 final class RobotsRules {
 
     private static final Duration UNREACHABLE_TTL = Duration.ofMinutes(1);
+    private static final int MAX_REDIRECTS = 5;
 
     private record Cached(BaseRobotRules rules, Duration ttl) {
     }
@@ -46,19 +53,27 @@ final class RobotsRules {
     }
 
     private Mono<Cached> fetch(String robotsUrl) {
-        Mono<Cached> request = client.get().uri(robotsUrl).exchangeToMono(response -> {
+        return fetch(robotsUrl, robotsUrl, 0)
+                .timeout(properties.timeout())
+                .onErrorResume(error -> Mono.just(new Cached(parser.failedFetch(503), UNREACHABLE_TTL)));
+    }
+
+    /** The robots.txt of {@code robotsUrl}, asked of {@code url} after {@code redirects} hops, each at its host's pace. */
+    private Mono<Cached> fetch(String robotsUrl, String url, int redirects) {
+        Mono<Cached> request = client.get().uri(url).exchangeToMono(response -> {
             HttpStatusCode status = response.statusCode();
             if (status.is2xxSuccessful()) {
                 return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
                         .map(body -> new Cached(parse(robotsUrl, body, response), properties.robotsCacheTtl()));
             }
+            if (Redirects.is(status.value()) && redirects < MAX_REDIRECTS) {
+                return Redirects.target(url, response).flatMap(next -> fetch(robotsUrl, next, redirects + 1));
+            }
             BaseRobotRules rules = parser.failedFetch(status.value());
             Duration ttl = status.is4xxClientError() ? properties.robotsCacheTtl() : UNREACHABLE_TTL;
             return response.releaseBody().thenReturn(new Cached(rules, ttl));
         });
-        return limits.limited(robotsUrl, request)
-                .timeout(properties.timeout())
-                .onErrorResume(error -> Mono.just(new Cached(parser.failedFetch(503), UNREACHABLE_TTL)));
+        return limits.limited(url, request);
     }
 
     private BaseRobotRules parse(String robotsUrl, byte[] body,

@@ -3,6 +3,8 @@ package io.pricewar.scraper.fetch;
 import io.pricewar.scraper.FixtureSite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.util.unit.DataSize;
 
 import java.nio.charset.StandardCharsets;
@@ -61,6 +63,48 @@ class PageFetcherIT {
     @Test
     void followsRobotsTxtGroupsOfOtherAgentsNot() {
         site.robots("User-agent: SomeOtherBot\nDisallow: /\n\nUser-agent: *\nAllow: /\n");
+
+        assertThat(fetch(fetcher(), Validators.NONE)).isInstanceOf(FetchResult.Fetched.class);
+    }
+
+    @Test
+    void followsARobotsTxtRedirectedFiveTimesToAnotherHost() {
+        try (FixtureSite rules = new FixtureSite()) {
+            rules.robots("User-agent: PriceWarBot\nDisallow: /pricing?draft\n");
+            site.robotsRedirected(5, rules.robotsUrl());
+            PageFetcher fetcher = fetcher();
+
+            assertThat(fetcher.fetch(site.url(), Validators.NONE).block(LIMIT)).isInstanceOf(FetchResult.Fetched.class);
+            assertThatThrownBy(() -> fetcher.fetch(site.url() + "?draft", Validators.NONE).block(LIMIT))
+                    .isInstanceOf(FetchException.Disallowed.class);
+            assertThat(site.requests()).as("the allowed page only").hasSize(1);
+        }
+    }
+
+    @Test
+    void takesMoreThanFiveRobotsTxtRedirectsAsUnreachable() {
+        try (FixtureSite rules = new FixtureSite()) {
+            rules.robots("User-agent: *\nAllow: /\n");
+            site.robotsRedirected(6, rules.robotsUrl());
+
+            assertThatThrownBy(() -> fetch(fetcher(), Validators.NONE)).isInstanceOf(FetchException.Disallowed.class);
+            assertThat(site.requests()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 503})
+    void aRobotsTxtAnsweringAServerErrorDisallowsEverything(int status) {
+        site.robotsStatus(status);
+
+        assertThatThrownBy(() -> fetch(fetcher(), Validators.NONE)).isInstanceOf(FetchException.Disallowed.class);
+        assertThat(site.requests()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {403, 404, 410})
+    void aRobotsTxtAnsweringAClientErrorAllowsEverything(int status) {
+        site.robotsStatus(status);
 
         assertThat(fetch(fetcher(), Validators.NONE)).isInstanceOf(FetchResult.Fetched.class);
     }

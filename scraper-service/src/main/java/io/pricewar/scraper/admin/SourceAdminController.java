@@ -31,6 +31,10 @@ import java.util.stream.Collectors;
  * disable or enable it, and ask for a scrape now. Writes go to {@code scraper-sources} and take
  * effect on every replica as it reads them; a scrape request is run by the replica that owns the
  * source, hence 202 Accepted.
+ *
+ * <p>A definition's fields may be named as GET shows them ({@code modelColumn}) or as
+ * {@code scraper.yml} and the problem messages spell them ({@code model-column}). A field a source
+ * does not have is a problem like any other, not dropped: "intervall" must not pass as the default.
  */
 @RestController
 @RequestMapping(AdminKeyFilter.PATHS)
@@ -61,10 +65,14 @@ class SourceAdminController {
         return view(known(id));
     }
 
+    /** No body at all is answered like a {@code null} one, as a problem detail rather than WebFlux's own 400. */
     @PutMapping("/{id}")
-    Mono<ResponseEntity<Source>> put(@PathVariable String id, @RequestBody byte[] body) {
-        Source source = parse(body);
-        List<String> problems = new ArrayList<>(SourceValidator.validate(source));
+    Mono<ResponseEntity<Source>> put(@PathVariable String id, @RequestBody(required = false) byte[] body) {
+        SourceCodec.Posted posted = parse(body);
+        Source source = posted.source();
+        List<String> problems = new ArrayList<>();
+        posted.unknownFields().forEach(field -> problems.add(field + " is not a field of a source"));
+        problems.addAll(SourceValidator.validate(source));
         if (source.id() != null && !source.id().equals(id)) {
             problems.add("id '" + source.id() + "' in the body differs from '" + id + "' in the path");
         }
@@ -109,12 +117,17 @@ class SourceAdminController {
         return SourceView.of(entry.record(), assignment.partitions().contains(entry.partition()), runs.of(id).orElse(null));
     }
 
-    private static Source parse(byte[] body) {
+    private static SourceCodec.Posted parse(byte[] body) {
+        SourceCodec.Posted posted;
         try {
-            return SourceCodec.readSource(body);
+            posted = body == null ? null : SourceCodec.readPosted(body);
         } catch (JacksonException e) {
             throw new SourceProblems.InvalidSource(List.of(fieldOf(e) + e.getOriginalMessage()));
         }
+        if (posted == null || posted.source() == null) {
+            throw new SourceProblems.InvalidSource(List.of("the body must be a source definition, a JSON object"));
+        }
+        return posted;
     }
 
     private static String fieldOf(JacksonException e) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pricewar.infra.EmbeddedKafka;
 import io.pricewar.scraper.FixtureSite;
 import io.pricewar.scraper.ScraperApplication;
+import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,26 +91,17 @@ class SourceAdminIT {
     void scrapesASourceNowInsteadOfWaitingForItsInterval() {
         await().until(() -> scrapes("alibaba-models") == 1);
 
-        http.post().uri("/api/v1/sources/alibaba-models/scrape").header("X-Admin-Key", KEY).exchange()
-                .expectStatus().isAccepted();
+        post("alibaba-models", "scrape").expectStatus().isAccepted();
 
         await().until(() -> scrapes("alibaba-models") == 2);
     }
 
     @Test
     void addsASourceThatIsThenScrapedAndDisablesIt() {
-        http.put().uri("/api/v1/sources/alibaba-copy").header("X-Admin-Key", KEY)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("""
-                        {"id":"alibaba-copy","vendor":"alibaba","url":"%s?copy","interval":"200ms","currency":"CNY",
-                         "table":{"selector":"table.price-table","modelColumn":"模型名称","meters":{"input":"输入","output":"输出"}}}
-                        """.formatted(site.url()))
-                .exchange()
-                .expectStatus().isCreated();
+        put("alibaba-copy", definition("alibaba-copy", "modelColumn")).expectStatus().isCreated();
         await().until(() -> scrapes("alibaba-copy") >= 2);
 
-        http.post().uri("/api/v1/sources/alibaba-copy/disable").header("X-Admin-Key", KEY).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.enabled").isEqualTo(false);
+        post("alibaba-copy", "disable").expectStatus().isOk().expectBody().jsonPath("$.enabled").isEqualTo(false);
 
         // Once the change has reached the scheduler, the count stays where it is: a disabled source is not run.
         double[] seen = {scrapes("alibaba-copy")};
@@ -121,23 +115,100 @@ class SourceAdminIT {
 
     @Test
     void rejectsAnInvalidDefinitionSayingWhatIsWrong() {
-        http.put().uri("/api/v1/sources/broken").header("X-Admin-Key", KEY)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"id\":\"broken\",\"vendor\":\"alibaba\",\"url\":\"ftp://nowhere\"}")
-                .exchange()
+        put("broken", "{\"id\":\"broken\",\"vendor\":\"alibaba\",\"url\":\"ftp://nowhere\"}")
                 .expectStatus().isEqualTo(HttpStatus.BAD_REQUEST)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.title").isEqualTo("Invalid source definition")
                 .jsonPath("$.problems[?(@ =~ /.*url.*/)]").exists()
                 .jsonPath("$.problems[?(@ =~ /.*rule.*/)]").exists();
-        http.put().uri("/api/v1/sources/broken").header("X-Admin-Key", KEY)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"id\":\"broken\",\"interval\":\"soon\"}")
-                .exchange()
+        put("broken", "{\"id\":\"broken\",\"interval\":\"soon\"}")
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("interval"));
-        http.get().uri("/api/v1/sources/broken").header("X-Admin-Key", KEY).exchange().expectStatus().isNotFound();
+        get("broken").expectStatus().isNotFound();
+    }
+
+    @Test
+    void rejectsFieldsASourceDoesNotHaveInsteadOfDroppingThem() {
+        String misspelt = definition("alibaba-copy", "modelColumn")
+                .replace("\"interval\"", "\"intervall\"").replace("\"meters\"", "\"tierColum\":\"档位\",\"meters\"");
+
+        problems(put("alibaba-copy", misspelt))
+                .contains("intervall is not a field of a source", "table.tierColum is not a field of a source");
+        get("alibaba-copy").expectStatus().isNotFound();
+    }
+
+    @Test
+    void rejectsANullOrEmptyBodyAsAProblem() {
+        problems(put("alibaba-copy", "null")).containsExactly("the body must be a source definition, a JSON object");
+        problems(http.put().uri("/api/v1/sources/alibaba-copy").header("X-Admin-Key", KEY)
+                .contentType(MediaType.APPLICATION_JSON).exchange())
+                .containsExactly("the body must be a source definition, a JSON object");
+    }
+
+    @Test
+    void acceptsFieldsAsTheProblemMessagesNameThem() {
+        problems(put("alibaba-copy", definition("alibaba-copy", "modelColum"))).contains("table.model-column is missing");
+
+        put("alibaba-copy", definition("alibaba-copy", "model-column")).expectStatus().isCreated();
+
+        await().untilAsserted(() -> get("alibaba-copy").expectStatus().isOk()
+                .expectBody().jsonPath("$.definition.table.modelColumn").isEqualTo("模型名称"));
+    }
+
+    @Test
+    void changesAnExistingSource() {
+        await().untilAsserted(() -> get("alibaba-models").expectStatus().isOk());
+
+        put("alibaba-models", definition("alibaba-models", "modelColumn")).expectStatus().isOk();
+
+        await().untilAsserted(() -> get("alibaba-models").expectStatus().isOk().expectBody()
+                .jsonPath("$.url").isEqualTo(site.url() + "?alibaba-models")
+                .jsonPath("$.origin").isEqualTo("admin"));
+    }
+
+    @Test
+    void enablesADisabledSourceWhichIsThenScrapedAgain() {
+        await().until(() -> scrapes("alibaba-models") == 1);
+        post("alibaba-models", "disable").expectStatus().isOk().expectBody().jsonPath("$.enabled").isEqualTo(false);
+        await().untilAsserted(() -> get("alibaba-models").expectBody().jsonPath("$.enabled").isEqualTo(false));
+
+        post("alibaba-models", "enable").expectStatus().isOk().expectBody().jsonPath("$.enabled").isEqualTo(true);
+        await().untilAsserted(() -> get("alibaba-models").expectBody().jsonPath("$.enabled").isEqualTo(true));
+
+        post("alibaba-models", "scrape").expectStatus().isAccepted();
+        await().until(() -> scrapes("alibaba-models") == 2);
+    }
+
+    /** A copy of the configured source at its own URL, with the model column under the name given. */
+    private String definition(String id, String modelColumnField) {
+        return """
+                {"id":"%s","vendor":"alibaba","url":"%s?%s","interval":"200ms","currency":"CNY",
+                 "table":{"selector":"table.price-table","%s":"模型名称","meters":{"input":"输入","output":"输出"}}}
+                """.formatted(id, site.url(), id, modelColumnField);
+    }
+
+    private WebTestClient.ResponseSpec put(String id, String json) {
+        return http.put().uri("/api/v1/sources/" + id).header("X-Admin-Key", KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    private WebTestClient.ResponseSpec get(String id) {
+        return http.get().uri("/api/v1/sources/" + id).header("X-Admin-Key", KEY).exchange();
+    }
+
+    private WebTestClient.ResponseSpec post(String id, String action) {
+        return http.post().uri("/api/v1/sources/" + id + "/" + action).header("X-Admin-Key", KEY).exchange();
+    }
+
+    /** The problems of a 400 problem detail, for asserting on. */
+    @SuppressWarnings("unchecked")
+    private static ListAssert<String> problems(WebTestClient.ResponseSpec response) {
+        List<String> problems = new ArrayList<>();
+        response.expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.problems").value(list -> problems.addAll((List<String>) list));
+        return assertThat(problems);
     }
 
     private double scrapes(String source) {

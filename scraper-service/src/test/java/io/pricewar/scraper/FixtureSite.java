@@ -21,14 +21,17 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A local vendor site for the scraper's ITs: one pricing page (a fixture page, or any body), a
  * robots.txt, and the misbehaviours a real site shows: error statuses, 429 with Retry-After,
- * slow answers, ETags and 304, a page moved elsewhere, endless redirects, a robots.txt that fails
+ * slow answers, ETags or Last-Modified and 304, a page moved elsewhere, endless redirects, a robots.txt that fails
  * or redirects. It records the page requests it receives.
  */
 public final class FixtureSite implements AutoCloseable {
 
     /** One request for the pricing page, as received. */
-    public record Request(Instant at, String userAgent, String ifNoneMatch, int status) {
+    public record Request(Instant at, String userAgent, String ifNoneMatch, String ifModifiedSince, int status) {
     }
+
+    /** The pricing page's Last-Modified, once {@link #withLastModified()} is on. */
+    public static final String LAST_MODIFIED = "Tue, 21 May 2024 08:00:00 GMT";
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -44,6 +47,7 @@ public final class FixtureSite implements AutoCloseable {
     private volatile String retryAfter;
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean etags;
+    private volatile boolean lastModified;
     private volatile boolean chunked;
 
     public FixtureSite() {
@@ -85,13 +89,18 @@ public final class FixtureSite implements AutoCloseable {
     private void pricing(HttpExchange exchange) throws IOException {
         pause();
         String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
-        int answer = answer(ifNoneMatch);
-        requests.add(new Request(Instant.now(), exchange.getRequestHeaders().getFirst("User-Agent"), ifNoneMatch, answer));
+        String ifModifiedSince = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+        int answer = answer(ifNoneMatch, ifModifiedSince);
+        requests.add(new Request(Instant.now(), exchange.getRequestHeaders().getFirst("User-Agent"), ifNoneMatch,
+                ifModifiedSince, answer));
         if (answer == 429 && retryAfter != null) {
             exchange.getResponseHeaders().set("Retry-After", retryAfter);
         }
         if (etags) {
             exchange.getResponseHeaders().set("ETag", etag());
+        }
+        if (lastModified) {
+            exchange.getResponseHeaders().set("Last-Modified", LAST_MODIFIED);
         }
         if (answer == 304) {
             exchange.sendResponseHeaders(304, -1);
@@ -116,11 +125,12 @@ public final class FixtureSite implements AutoCloseable {
         exchange.sendResponseHeaders(code, -1);
     }
 
-    private int answer(String ifNoneMatch) {
+    private int answer(String ifNoneMatch, String ifModifiedSince) {
         if (throttled.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return 429;
         }
-        if (status == 200 && etags && etag().equals(ifNoneMatch)) {
+        boolean unchanged = etags && etag().equals(ifNoneMatch) || lastModified && LAST_MODIFIED.equals(ifModifiedSince);
+        if (status == 200 && unchanged) {
             return 304;
         }
         return status;
@@ -196,6 +206,12 @@ public final class FixtureSite implements AutoCloseable {
     /** Sends an ETag and answers a matching If-None-Match with 304. */
     public FixtureSite withEtags() {
         etags = true;
+        return this;
+    }
+
+    /** Sends {@link #LAST_MODIFIED} and answers that If-Modified-Since with 304. */
+    public FixtureSite withLastModified() {
+        lastModified = true;
         return this;
     }
 

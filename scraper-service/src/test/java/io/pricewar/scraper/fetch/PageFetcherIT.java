@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The fetcher against a local site that misbehaves as real ones do. */
 class PageFetcherIT {
@@ -142,14 +143,27 @@ class PageFetcherIT {
     @Test
     void anUnchangedPageCostsA304AndNoBody() {
         site.withEtags();
-        PageFetcher fetcher = fetcher();
-        FetchResult.Fetched first = (FetchResult.Fetched) fetch(fetcher, Validators.NONE);
 
-        FetchResult second = fetch(fetcher, first.validators());
-
-        assertThat(first.validators().etag()).isNotBlank();
-        assertThat(second).isInstanceOf(FetchResult.NotModified.class);
+        assertThat(validatorsOfAPageFetchedTwiceUnchanged().etag()).isNotBlank();
         assertThat(site.requests()).extracting(FixtureSite.Request::status).containsExactly(200, 304);
+    }
+
+    @Test
+    void anUnchangedPageCostsA304WhenTheServerSendsOnlyLastModified() {
+        site.withLastModified();
+
+        assertThat(validatorsOfAPageFetchedTwiceUnchanged()).isEqualTo(new Validators(null, FixtureSite.LAST_MODIFIED));
+        assertThat(site.requests()).extracting(FixtureSite.Request::ifModifiedSince, FixtureSite.Request::status)
+                .containsExactly(tuple(null, 200), tuple(FixtureSite.LAST_MODIFIED, 304));
+    }
+
+    /** Fetches the page, then again with the validators the first fetch brought, which must answer 304; returns those. */
+    private Validators validatorsOfAPageFetchedTwiceUnchanged() {
+        PageFetcher fetcher = fetcher();
+        Validators validators = ((FetchResult.Fetched) fetch(fetcher, Validators.NONE)).validators();
+
+        assertThat(fetch(fetcher, validators)).isInstanceOf(FetchResult.NotModified.class);
+        return validators;
     }
 
     @Test

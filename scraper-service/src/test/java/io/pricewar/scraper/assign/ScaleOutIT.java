@@ -2,10 +2,16 @@ package io.pricewar.scraper.assign;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pricewar.events.PriceChanged;
+import io.pricewar.events.PriceEvent;
+import io.pricewar.events.PriceEventJson;
+import io.pricewar.events.PriceListed;
+import io.pricewar.events.PricePointId;
 import io.pricewar.events.Topics;
 import io.pricewar.infra.EmbeddedKafka;
 import io.pricewar.scraper.FixtureSite;
 import io.pricewar.scraper.ScraperApplication;
+import io.pricewar.scraper.TopicRecords;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +69,29 @@ class ScaleOutIT {
         Map<String, Double> afterStop = scrapes(a);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> grown(a, afterStop).containsAll(SOURCES));
+
+        // The survivor carries on the other's chains: a repricing continues each point's seq and
+        // hash chain, whichever replica listed it, and nothing is listed a second time.
+        site.serve("alibaba-after-cut.html");
+        await().atMost(Duration.ofSeconds(60)).until(() -> priceEvents().stream()
+                .filter(PriceChanged.class::isInstance).map(e -> e.pointId().vendor()).distinct().count() == SOURCES.size());
+        Map<PricePointId, List<PriceEvent>> byPoint = priceEvents().stream()
+                .collect(Collectors.groupingBy(PriceEvent::pointId));
+        assertThat(byPoint.keySet()).extracting(PricePointId::vendor).containsAll(SOURCES);
+        byPoint.forEach((point, chain) -> {
+            chain.sort(java.util.Comparator.comparingLong(PriceEvent::seq));
+            assertThat(chain.getFirst()).as("%s is listed once, first", point).isInstanceOf(PriceListed.class);
+            for (int i = 1; i < chain.size(); i++) {
+                assertThat(chain.get(i)).as("%s after its listing", point).isNotInstanceOf(PriceListed.class);
+                assertThat(chain.get(i).seq()).isEqualTo(i + 1);
+                assertThat(chain.get(i).prevHash()).isEqualTo(chain.get(i - 1).hash());
+            }
+        });
+    }
+
+    private List<PriceEvent> priceEvents() {
+        return TopicRecords.read(kafka.bootstrapServers(), Topics.PRICE_EVENTS).stream()
+                .map(record -> PriceEventJson.read(record.value())).toList();
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -30,6 +30,8 @@ class AlertConditionTest {
             new FxRates.Table(LocalDate.parse("2024-05-01"), Map.of(CNY, new BigDecimal("7.2400"))),
             new FxRates.Table(LocalDate.parse("2024-06-01"), Map.of(CNY, new BigDecimal("7.3000")))));
 
+    static final AlertCondition BELOW_20_CNY = new AlertCondition.AtOrBelow(new BigDecimal("20"), CNY);
+
     final PriceListed qwenMax = listed(doubaoInput("qwen-max"), cnyPer1K("0.12"));
 
     @Test
@@ -43,19 +45,23 @@ class AlertConditionTest {
 
     @Test
     void atOrBelowConvertsAUsdPriceWithTheRateOfItsDayAndNamesRateAndDate() {
-        PriceListed gpt4o = PriceEvents.listed(PointHead.genesis(doubaoInput("gpt-4o")),
-                Price.of("5", "USD", PriceUnit.PER_1M_TOKENS), seen("2024-05-13T00:00:00Z"));
-        PriceChanged cut = PriceEvents.changed(gpt4o.head(), gpt4o.currentPrice(),
-                Price.of("2.5", "USD", PriceUnit.PER_1M_TOKENS), seen("2024-05-20T00:00:00Z"));
-        AlertCondition below20Cny = new AlertCondition.AtOrBelow(new BigDecimal("20"), CNY);
-
-        var firing = below20Cny.judge(cut, FX).orElseThrow();
+        var firing = BELOW_20_CNY.judge(usdCutOn("2024-05-20T00:00:00Z"), FX).orElseThrow();
 
         assertThat(firing.threshold().convertedPer1M()).isEqualByComparingTo("18.1");
         assertThat(firing.threshold().convertedPer1M().scale()).isEqualTo(FxRates.CONVERTED_SCALE);
         assertThat(firing.threshold().rate().rate()).isEqualByComparingTo("7.24");
         assertThat(firing.threshold().rate().date()).isEqualTo(LocalDate.parse("2024-05-01"));
         assertThat(firing.threshold().rate().from()).isEqualTo(USD);
+    }
+
+    /** With the case above, pins "newest on or before the day": neither always the newest nor the oldest table. */
+    @Test
+    void atOrBelowConvertsAPriceDatedAfterANewerTableWithThatTablesRate() {
+        var firing = BELOW_20_CNY.judge(usdCutOn("2024-06-10T00:00:00Z"), FX).orElseThrow();
+
+        assertThat(firing.threshold().convertedPer1M()).isEqualByComparingTo("18.25");
+        assertThat(firing.threshold().rate().rate()).isEqualByComparingTo("7.30");
+        assertThat(firing.threshold().rate().date()).isEqualTo(LocalDate.parse("2024-06-01"));
     }
 
     @Test
@@ -93,6 +99,14 @@ class AlertConditionTest {
         assertThat(new AlertCondition.Delisted().judge(delisted, FX)).isPresent();
         assertThat(new AlertCondition.Delisted().judge(qwenMax, FX)).isEmpty();
         assertThat(new AlertCondition.AnyDrop().judge(delisted, FX)).isEmpty();
+    }
+
+    /** GPT-4o listed at 5 USD per 1M in May, cut to 2.5 USD at {@code at}. */
+    private static PriceChanged usdCutOn(String at) {
+        PriceListed gpt4o = PriceEvents.listed(PointHead.genesis(doubaoInput("gpt-4o")),
+                Price.of("5", "USD", PriceUnit.PER_1M_TOKENS), seen("2024-05-13T00:00:00Z"));
+        return PriceEvents.changed(gpt4o.head(), gpt4o.currentPrice(),
+                Price.of("2.5", "USD", PriceUnit.PER_1M_TOKENS), seen(at));
     }
 
     private static Observation seen(String at) {

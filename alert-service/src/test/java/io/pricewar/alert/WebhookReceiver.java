@@ -48,6 +48,11 @@ public final class WebhookReceiver implements AutoCloseable {
             return new Status(status, new String[0], body);
         }
 
+        /** Answers {@code status} with a chunked body that never ends: it is written until the caller hangs up. */
+        static Answer endless(int status) {
+            return new Endless(status);
+        }
+
         /** Holds the request without answering for {@code duration}, then answers 500. */
         static Answer hang(Duration duration) {
             return new Hang(new CountDownLatch(1), duration);
@@ -63,6 +68,9 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private record Hang(CountDownLatch release, Duration atMost) implements Answer {
+    }
+
+    private record Endless(int status) implements Answer {
     }
 
     private final HttpServer server;
@@ -136,6 +144,11 @@ public final class WebhookReceiver implements AutoCloseable {
             answer(exchange, 500, new String[0], "");
             return;
         }
+        if (answer instanceof Endless endless) {
+            log.add(new Request(hook, headers, body, at, endless.status()));
+            answerEndlessly(exchange, endless.status());
+            return;
+        }
         Status status = answer instanceof Status s ? s : new Status(200, new String[0], "");
         log.add(new Request(hook, headers, body, at, status.status()));
         answer(exchange, status.status(), status.headers(), status.body());
@@ -155,6 +168,19 @@ public final class WebhookReceiver implements AutoCloseable {
             }
         } catch (IOException clientGone) {
             // The caller gave up (a timeout under test); nothing to answer.
+        }
+    }
+
+    private static void answerEndlessly(HttpExchange exchange, int status) {
+        byte[] chunk = "x".repeat(8192).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (exchange) {
+            exchange.sendResponseHeaders(status, 0);
+            OutputStream out = exchange.getResponseBody();
+            while (true) {
+                out.write(chunk);
+            }
+        } catch (IOException clientGone) {
+            // The caller stopped reading and closed the connection, as it should.
         }
     }
 

@@ -225,6 +225,7 @@ public class Deliveries {
                     clock.instant().plus(backoff.after(attempts, retry.retryAfter())), retry.reason(), retry.status());
             case AttemptResult.Gone gone -> deadLetter(delivery, GONE, gone.status())
                     .then(subscriptions.disableEndpoint(subscription.ownerId(), delivery.webhookUrl(), GONE));
+            case AttemptResult.Redirected redirected -> deadLetter(delivery, redirected.reason(), redirected.status());
             case AttemptResult.Refused refused -> deadLetter(delivery, refused.reason(), null);
         };
     }

@@ -103,15 +103,20 @@ class WebhookSender implements DisposableBean {
             if (status == 410) {
                 return new AttemptResult.Gone(status);
             }
-            return new AttemptResult.Retry(reasonFor(response, status, body), status, retryAfter);
+            if (response.statusCode().is3xxRedirection()) {
+                return new AttemptResult.Redirected(redirectReason(response, status), status);
+            }
+            return new AttemptResult.Retry(reasonFor(status, body), status, retryAfter);
         });
     }
 
-    private static String reasonFor(ClientResponse response, int status, String body) {
-        if (response.statusCode().is3xxRedirection()) {
-            String location = response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION);
-            return "webhook answered HTTP " + status + " (redirect to " + location + " not followed)";
-        }
+    private static String redirectReason(ClientResponse response, int status) {
+        String location = response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION);
+        return "the endpoint redirects (HTTP " + status + (location == null ? "" : " to " + location)
+                + ") and redirects are not followed: point the subscription at the final URL";
+    }
+
+    private static String reasonFor(int status, String body) {
         String excerpt = body.strip();
         if (excerpt.length() > REASON_BODY_CHARS) {
             excerpt = excerpt.substring(0, REASON_BODY_CHARS) + "...";

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.awaitility.Awaitility.await;
 
-/** Retries, Retry-After, 410 and the Standard Webhooks headers, through the whole service. */
+/** Retries, Retry-After, 410, redirects and the Standard Webhooks headers, through the whole service. */
 class DeliveryHardeningIT extends AlertIntegrationTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -115,6 +115,27 @@ class DeliveryHardeningIT extends AlertIntegrationTest {
 
         await().during(Duration.ofSeconds(2)).atMost(PATIENCE)
                 .until(() -> receiver.requests("gone").size() == 1);
+    }
+
+    /** A redirect is answered the same on every retry, so the first is final; the 200 scripted after it is never asked for. */
+    @Test
+    void aRedirectDeadLettersTheDeliveryAtOnceWithoutRetrying() {
+        String key = issueKey("hardening-redirect");
+        PricePointId point = doubaoInput("doubao-hardening-e");
+        String subscriptionId = subscribe(key, "redirects", point).get("id").asString();
+        receiver.script("redirects", Answer.status(301, "Location", receiver.url("moved-for-good")));
+        PriceListed listed = listed(point, cnyPer1K("0.0050"));
+
+        topic.publish(listed, changed(listed, cnyPer1K("0.0040")));
+
+        await().atMost(PATIENCE).untilAsserted(() -> deliveries(key, subscriptionId)
+                .jsonPath("$[0].status").isEqualTo("DEAD_LETTERED")
+                .jsonPath("$[0].attempts").isEqualTo(1)
+                .jsonPath("$[0].lastStatus").isEqualTo(301)
+                .jsonPath("$[0].failureReason").value(String.class,
+                        r -> assertThat(r).contains("redirects").contains("not followed")));
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> receiver.requests("redirects").size() == 1);
+        assertThat(receiver.requests("moved-for-good")).isEmpty();
     }
 
     @Test

@@ -82,9 +82,10 @@ class WebhookSenderIT {
         AttemptResult toMetadata = attempt("http://hooks.example.test:" + receiver.port() + "/moved");
         AttemptResult toSelf = attempt("http://hooks.example.test:" + receiver.port() + "/moved-here");
 
-        assertThat(toMetadata).isInstanceOfSatisfying(AttemptResult.Retry.class,
-                retry -> assertThat(retry.reason()).contains("302").contains("not followed"));
-        assertThat(toSelf).isInstanceOf(AttemptResult.Retry.class);
+        assertThat(toMetadata).isInstanceOfSatisfying(AttemptResult.Redirected.class,
+                redirected -> assertThat(redirected.reason()).contains("302").contains("redirects are not followed"));
+        assertThat(toSelf).isEqualTo(new AttemptResult.Redirected("the endpoint redirects (HTTP 307 to http://hooks.example.test:"
+                + receiver.port() + "/metadata) and redirects are not followed: point the subscription at the final URL", 307));
         assertThat(receiver.requests("metadata")).isEmpty();
     }
 

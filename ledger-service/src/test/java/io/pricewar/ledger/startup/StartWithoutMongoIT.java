@@ -12,6 +12,7 @@ import io.pricewar.ledger.projection.mongo.LedgerCollections;
 import io.pricewar.ledger.projection.mongo.ProjectionDigests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -53,6 +55,15 @@ class StartWithoutMongoIT {
                     .expectStatus().isEqualTo(503)
                     .expectBody().jsonPath("$.components.ledgerStorage.status").isEqualTo("DOWN");
             web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+            // A query fails on the missing database: a problem detail that names nothing of the cause.
+            web.get().uri("/api/v1/changes").exchange()
+                    .expectStatus().isEqualTo(500)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.title").isEqualTo("Internal Server Error")
+                    .jsonPath("$.status").isEqualTo(500)
+                    .jsonPath("$.detail").value(String.class, detail -> assertThat(detail)
+                            .doesNotContainIgnoringCase("mongo").doesNotContain(Integer.toString(port)));
 
             try (EmbeddedMongo mongo = EmbeddedMongo.inMemoryOnPort(port);
                  MongoClient client = MongoClients.create(mongo.uri("late"))) {

@@ -75,6 +75,19 @@ class SourceAdminIT {
                 .expectStatus().isForbidden();
     }
 
+    /** Errors the framework raises, not the controller, are problem details like the API's own. */
+    @Test
+    void answersAWrongMethodAndAnUnknownPathWithProblems() {
+        http.post().uri("/api/v1/sources").header("X-Admin-Key", KEY).exchange()
+                .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("Method Not Allowed").jsonPath("$.status").isEqualTo(405);
+        http.get().uri("/api/v1/no-such-thing").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("Not Found").jsonPath("$.status").isEqualTo(404);
+    }
+
     @Test
     void listsEverySourceWithItsLastRunAndHealth() {
         await().untilAsserted(() -> http.get().uri("/api/v1/sources").header("X-Admin-Key", KEY).exchange()

@@ -4,6 +4,7 @@ import io.pricewar.events.Topics;
 import io.pricewar.scraper.kafka.PriceBookFollower;
 import io.pricewar.scraper.run.AssignedSources;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.kafka.listener.MessageListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -45,13 +47,21 @@ public class SourceAssignment implements AssignedSources, SmartLifecycle {
     private final AtomicLong generation = new AtomicLong();
     private volatile long readyGeneration = -1;
 
+    /**
+     * @param sessionTimeout how long a replica that dies without leaving the group (killed, its
+     *                       host lost) keeps its sources: Kafka's 45 s default plus the rebalance and
+     *                       the next tick came close to the minute a takeover may take
+     */
     public SourceAssignment(ConsumerFactory<String, byte[]> consumers, SourceDirectory directory, PriceBookFollower book,
-                            @Value("${pricewar.scraper.group:pricewar-scraper}") String group) {
+                            @Value("${pricewar.scraper.group:pricewar-scraper}") String group,
+                            @Value("${pricewar.scraper.session-timeout:20s}") Duration sessionTimeout) {
         this.directory = directory;
         this.book = book;
         ContainerProperties properties = new ContainerProperties(Topics.SCRAPER_SOURCES);
         properties.setGroupId(group);
         properties.setClientId("scraper-assignment");
+        properties.getKafkaConsumerProperties().setProperty(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                Long.toString(sessionTimeout.toMillis()));
         properties.setMessageListener((MessageListener<String, byte[]>) record -> {
         });
         properties.setConsumerRebalanceListener(new Listener());

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -94,6 +98,43 @@ class ScaleOutIT {
                 .map(record -> PriceEventJson.read(record.value())).toList();
     }
 
+    /**
+     * A replica that dies without leaving the group (killed, its host lost) holds its partitions
+     * until its session times out (pricewar.scraper.session-timeout, 20 s); the survivor then
+     * scrapes its sources, within a minute.
+     */
+    @Test
+    void aReplicaKilledWithoutLeavingHasItsSourcesTakenOverWithinAMinute() throws Exception {
+        ConfigurableApplicationContext a = startReplica();
+        Process b = new ProcessBuilder(Stream.concat(
+                Stream.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", runnableJar()),
+                Arrays.stream(arguments())).toList())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            // b has joined once a, scraping steadily, no longer scrapes every source.
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                Map<String, Double> before = scrapes(a);
+                Thread.sleep(2_000); // a window of about seven ticks of each source
+                return !grown(a, before).isEmpty() && !grown(a, before).containsAll(SOURCES);
+            });
+        } finally {
+            b.destroyForcibly().waitFor();
+        }
+        long killed = System.nanoTime();
+        Map<String, Double> afterKill = scrapes(a);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> grown(a, afterKill).containsAll(SOURCES));
+        System.out.printf("sources of the killed replica taken over after %.1f s%n", (System.nanoTime() - killed) / 1e9);
+    }
+
+    /** The scraper's runnable jar, as the image runs it: built by the reactor before the integration tests. */
+    private static String runnableJar() throws java.io.IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no runnable jar in target/")).toAbsolutePath().toString();
+        }
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new java.util.HashSet<>(a);
         all.addAll(b);
@@ -119,6 +160,13 @@ class ScaleOutIT {
     }
 
     private ConfigurableApplicationContext startReplica() {
+        ConfigurableApplicationContext context = ScraperApplication.builder().run(arguments());
+        replicas.add(context);
+        return context;
+    }
+
+    /** A replica's command line: this broker, fast ticks, and one source per partition. */
+    private String[] arguments() {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("server.port", 0);
@@ -136,10 +184,7 @@ class ScaleOutIT {
             properties.put(prefix + "table.meters.input", "输入");
             properties.put(prefix + "table.meters.output", "输出");
         }
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext context = ScraperApplication.builder().run(args);
-        replicas.add(context);
-        return context;
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     /** Source ids chosen so that the producer's default partitioner puts one on each partition. */

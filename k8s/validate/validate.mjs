@@ -1,12 +1,14 @@
 // Validates every object of rendered manifests (multi-document YAML files given as arguments)
 // offline: core Kubernetes kinds against the Kubernetes OpenAPI schemas bundled in
-// kubernetes-models, Strimzi kinds against strimzi-schemas.mjs. Exits 1 if any object is
+// kubernetes-models, with fields they do not declare refused as `kubectl apply` would refuse
+// them (unknown-fields.mjs), Strimzi kinds against strimzi-schemas.mjs. Exits 1 if any object is
 // invalid or of a kind it has no schema for.
 import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
 import Ajv from "ajv";
 import * as models from "kubernetes-models";
 import { strimziSchemas } from "./strimzi-schemas.mjs";
+import { closest, unknownFields } from "./unknown-fields.mjs";
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 
@@ -31,12 +33,19 @@ async function problemsOf(object) {
   if (!Model) {
     return [`no schema for ${apiVersion} ${kind}`];
   }
+  const problems = [];
   try {
     new Model(object).validate();
-    return [];
   } catch (error) {
-    return [error.message];
+    problems.push(error.message);
   }
+  // The model's validate takes the model as `this`; given the object itself, it can be watched.
+  const validate = (data) => Model.prototype.validate.call(data);
+  for (const { path, known } of unknownFields(validate, object)) {
+    const guess = closest(path.split("/").pop(), known);
+    problems.push(`${path} is not a field of ${apiVersion} ${kind}${guess ? ` (did you mean ${guess}?)` : ""}`);
+  }
+  return problems;
 }
 
 let invalid = 0;

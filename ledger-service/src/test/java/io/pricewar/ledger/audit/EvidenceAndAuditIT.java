@@ -41,8 +41,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
 import static io.pricewar.ledger.MayTimeline.QWEN_LONG_IN;
@@ -171,14 +173,42 @@ class EvidenceAndAuditIT {
 
     @Test
     void reportOfAWindowListsEventAndEvidenceHashesWithChainVerdicts() {
-        web.get().uri("/api/v1/audit/report?vendor=alibaba&from=2024-05-21&to=2024-05-22").exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.events.length()").isEqualTo(2)
-                .jsonPath("$.events[0].hash").isNotEmpty()
-                .jsonPath("$.events[0].evidenceSha256").isNotEmpty()
-                .jsonPath("$.chains.length()").isEqualTo(2)
-                .jsonPath("$.chains[0].firstBroken").doesNotExist()
-                .jsonPath("$.digest").value(digest -> assertThat(digest.toString()).matches("[0-9a-f]{64}"));
+        Instant from = Instant.parse("2024-05-21T00:00:00Z");
+        Instant to = Instant.parse("2024-05-22T00:00:00Z");
+        Map<String, PriceEvent> inWindow = EVENTS.stream()
+                .filter(e -> e.vendor().equals("alibaba"))
+                .filter(e -> !e.observedAt().isBefore(from) && e.observedAt().isBefore(to))
+                .collect(Collectors.toMap(PriceEvent::eventId, e -> e));
+
+        ReportBody report = web.get().uri("/api/v1/audit/report?vendor=alibaba&from=2024-05-21&to=2024-05-22")
+                .exchange().expectStatus().isOk().expectBody(ReportBody.class).returnResult().getResponseBody();
+
+        assertThat(report.events()).hasSize(2).extracting(ReportLine::eventId)
+                .containsExactlyInAnyOrderElementsOf(inWindow.keySet());
+        report.events().forEach(line -> assertThat(line).isEqualTo(ReportLine.of(inWindow.get(line.eventId()))));
+        assertThat(report.chains()).hasSize(2).allSatisfy(chain -> assertThat(chain.get("firstBroken")).isNull());
+        assertThat(report.digest()).isEqualTo(digestOf(report.events()));
+    }
+
+    /** As {@link AuditReport#digest} documents it: SHA-256 over each line's canonical text and a newline, in order. */
+    private static String digestOf(List<ReportLine> lines) {
+        String text = lines.stream()
+                .map(l -> String.join("|", l.pointId(), Long.toString(l.seq()), l.type(), l.eventId(), l.prevHash(),
+                        l.hash(), l.evidenceSha256()) + "\n")
+                .collect(Collectors.joining());
+        return Snapshots.sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The report as a client reads it, with only the fields its digest covers. */
+    record ReportBody(List<ReportLine> events, List<Map<String, Object>> chains, String digest) {
+    }
+
+    record ReportLine(String pointId, long seq, String type, String eventId, String prevHash, String hash,
+                      String evidenceSha256) {
+        static ReportLine of(PriceEvent event) {
+            return new ReportLine(event.pointId().toString(), event.seq(), event.getClass().getSimpleName(),
+                    event.eventId(), event.prevHash(), event.hash(), event.evidence().sha256());
+        }
     }
 
     @Test

@@ -25,6 +25,8 @@ public final class MayTimeline {
     public static final PricePointId DOUBAO_32K_OUT = PricePointId.of("volcengine", "Doubao-Pro-32k", "output", "standard");
     public static final PricePointId DEEPSEEK_IN = PricePointId.of("deepseek", "DeepSeek-V2", "input", "standard");
     public static final PricePointId DEEPSEEK_OUT = PricePointId.of("deepseek", "DeepSeek-V2", "output", "standard");
+    public static final PricePointId DEEPSEEK_CACHE_HIT_IN =
+            PricePointId.of("deepseek", "DeepSeek-V2", "input-cache-hit", "standard");
     public static final PricePointId GPT4O_IN = PricePointId.of("openai", "GPT-4o", "input", "standard");
     public static final PricePointId GPT4O_OUT = PricePointId.of("openai", "GPT-4o", "output", "standard");
     public static final PricePointId ERNIE_SPEED_IN = PricePointId.of("baidu", "ERNIE-Speed-8K", "input", "standard");
@@ -54,6 +56,11 @@ public final class MayTimeline {
         log.add(changed(qwenLongOut, k("0.02"), k("0.002"), "2024-05-21T02:00:00Z"));
         log.add(changed(ernie, m("4"), m("0"), "2024-05-21T06:00:00Z"));
         return log;
+    }
+
+    /** DeepSeek's cache-hit input price, which came with context caching in August: not part of the May log. */
+    public static PriceEvent deepSeekCacheHitListed() {
+        return listed(DEEPSEEK_CACHE_HIT_IN, m("0.1"), "2024-08-02T00:00:00Z");
     }
 
     static Price k(String amount) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,24 @@ class WorkloadRankingTest {
     void cachedInputWithoutItsOwnPriceIsChargedAsInputAndNoted() {
         var ranking = WorkloadRanking.rank(current(), workload("1:1:2", CNY, "2024-06-01"), METERS, FX);
 
-        assertThat(ranking.ranked().getFirst().notes()).singleElement().asString().contains("input-cache-hit");
+        var doubao = model(ranking, "doubao-pro-32k");
+        assertThat(doubao.blendedPer1M()).isEqualByComparingTo("1.1");
+        assertThat(doubao.notes()).singleElement().asString().contains("input-cache-hit");
+    }
+
+    @Test
+    void cachedInputIsPricedAtTheCacheHitPriceWhereTheModelHasOne() {
+        List<CurrentPrice> current = new ArrayList<>(current());
+        current.add(CurrentPrice.after(MayTimeline.deepSeekCacheHitListed()));
+
+        var ranking = WorkloadRanking.rank(current, workload("1:1:2", CNY, "2024-08-05"), METERS, FX);
+
+        var deepseek = model(ranking, "deepseek-v2");
+        assertThat(deepseek.blendedPer1M()).isEqualByComparingTo("0.8");
+        assertThat(deepseek.headlineInputPer1M()).isEqualByComparingTo("1");
+        assertThat(deepseek.notes()).isEmpty();
+        assertThat(model(ranking, "qwen-long").blendedPer1M()).isEqualByComparingTo("0.875");
+        assertThat(ranking.ranked().getFirst()).isSameAs(deepseek);
     }
 
     @Test
@@ -67,6 +85,10 @@ class WorkloadRankingTest {
         assertThat(ContextLength.of("doubao-pro-32k", "standard")).hasValue(32_000);
         assertThat(ContextLength.of("qwen-plus", "32k-lt-token-le-128k")).hasValue(128_000);
         assertThat(ContextLength.of("deepseek-v2", "standard")).isEmpty();
+    }
+
+    private static WorkloadRanking.ModelCost model(WorkloadRanking.Ranking ranking, String model) {
+        return ranking.ranked().stream().filter(cost -> cost.model().equals(model)).findFirst().orElseThrow();
     }
 
     private static Workload workload(String mix, Currency currency, String day) {

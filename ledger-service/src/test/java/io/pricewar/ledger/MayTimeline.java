@@ -27,6 +27,8 @@ public final class MayTimeline {
     public static final PricePointId DEEPSEEK_OUT = PricePointId.of("deepseek", "DeepSeek-V2", "output", "standard");
     public static final PricePointId DEEPSEEK_CACHE_HIT_IN =
             PricePointId.of("deepseek", "DeepSeek-V2", "input-cache-hit", "standard");
+    public static final PricePointId GLM4_PLUS_IN = PricePointId.of("zhipu", "GLM-4-Plus", "input", "standard");
+    public static final PricePointId GLM4_PLUS_BATCH_IN = PricePointId.of("zhipu", "GLM-4-Plus", "input", "batch");
     public static final PricePointId GPT4O_IN = PricePointId.of("openai", "GPT-4o", "input", "standard");
     public static final PricePointId GPT4O_OUT = PricePointId.of("openai", "GPT-4o", "output", "standard");
     public static final PricePointId ERNIE_SPEED_IN = PricePointId.of("baidu", "ERNIE-Speed-8K", "input", "standard");
@@ -61,6 +63,12 @@ public final class MayTimeline {
     /** DeepSeek's cache-hit input price, which came with context caching in August: not part of the May log. */
     public static PriceEvent deepSeekCacheHitListed() {
         return listed(DEEPSEEK_CACHE_HIT_IN, m("0.1"), "2024-08-02T00:00:00Z");
+    }
+
+    /** One meter in two tiers: GLM-4-Plus input, with batch calls at half price; listed in August, not in May. */
+    public static List<PriceEvent> glm4PlusTiers() {
+        return List.of(listed(GLM4_PLUS_IN, m("50"), "2024-08-29T00:00:00Z"),
+                listed(GLM4_PLUS_BATCH_IN, m("25"), "2024-08-29T00:00:00Z"));
     }
 
     static Price k(String amount) {

@@ -1,5 +1,6 @@
 package io.pricewar.ledger.query;
 
+import io.pricewar.events.PriceEvent;
 import io.pricewar.infra.EmbeddedKafka;
 import io.pricewar.infra.EmbeddedMongo;
 import io.pricewar.ledger.LedgerApplication;
@@ -21,8 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import static io.pricewar.ledger.MayTimeline.GLM4_PLUS_BATCH_IN;
+import static io.pricewar.ledger.MayTimeline.GLM4_PLUS_IN;
 import static io.pricewar.ledger.MayTimeline.QWEN_LONG_IN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +39,9 @@ class LedgerQueriesIT {
 
     static final EmbeddedKafka KAFKA = EmbeddedKafka.start();
     static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
+    /** The May war, and one meter priced in two tiers for the tier filter. */
+    static final List<PriceEvent> LOG = Stream.concat(MayTimeline.events().stream(),
+            MayTimeline.glm4PlusTiers().stream()).toList();
     static boolean published;
 
     @DynamicPropertySource
@@ -55,12 +63,12 @@ class LedgerQueriesIT {
     void mayTimelineProjected() {
         if (!published) {
             try (var log = new LogFixture(KAFKA.bootstrapServers())) {
-                log.publish(MayTimeline.events());
+                log.publish(LOG);
             }
             published = true;
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/v1/changes")
-                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(MayTimeline.events().size()));
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(LOG.size()));
     }
 
     @ParameterizedTest
@@ -99,6 +107,19 @@ class LedgerQueriesIT {
         get("/api/v1/prices?currency=usd").expectStatus().isOk().expectBody()
                 .jsonPath("$.length()").isEqualTo(2)
                 .jsonPath("$[0].vendor").isEqualTo("openai");
+    }
+
+    @Test
+    void currentPricesFilterByTier() {
+        get("/api/v1/prices?model=glm-4-plus").expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(2);
+        get("/api/v1/prices?model=glm-4-plus&tier=batch").expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].pointId").isEqualTo(GLM4_PLUS_BATCH_IN.toString())
+                .jsonPath("$[0].price.amount").isEqualTo("25");
+        get("/api/v1/prices?vendor=zhipu&tier=Standard").expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].pointId").isEqualTo(GLM4_PLUS_IN.toString())
+                .jsonPath("$[0].price.amount").isEqualTo("50");
     }
 
     @Test

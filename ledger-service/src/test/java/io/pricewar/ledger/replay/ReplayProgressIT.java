@@ -58,7 +58,7 @@ class ReplayProgressIT {
     WebTestClient web;
 
     @Test
-    void whileAReplayRunsItsProgressShowsAndTheLiveGenerationKeepsServingAndProjecting() throws Exception {
+    void whileAReplayRunsItsProgressShowsAndTheLiveGenerationKeepsServingAndProjectingIntoTheNextOne() throws Exception {
         try (var log = new LogFixture(KAFKA.bootstrapServers())) {
             log.publish(EVENTS);
         }
@@ -92,6 +92,11 @@ class ReplayProgressIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> progress().state() == ReplayStatus.State.SWITCHED);
         assertThat(progress().consumed()).isEqualTo(EVENTS.size());
+        // The change came after the replay's end: the live consumer must bring it to the new generation
+        // although no later record comes to make it realign.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> web.get()
+                .uri("/api/v1/prices?vendor=alibaba&model=qwen-long&meter=input").exchange().expectBody()
+                .jsonPath("$[0].price.amount").isEqualTo("0.0004"));
     }
 
     private ReplayStatus progress() {

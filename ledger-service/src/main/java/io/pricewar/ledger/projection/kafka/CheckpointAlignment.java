@@ -93,6 +93,22 @@ final class CheckpointAlignment implements ConsumerAwareRebalanceListener {
         return resume;
     }
 
+    /**
+     * Seeks back the partitions whose next offset was learned in another generation than the
+     * live one. After a replay switched generations, what the live consumer projected while it
+     * ran is in the old generation only; a batch would align the partition, but on a quiet log
+     * none comes, and the new generation would serve older prices until one did.
+     */
+    void realignSwitched(ProjectionStore store, Consumer<?, ?> consumer) {
+        List<TopicPartition> switched = consumer.assignment().stream()
+                .filter(partition -> next.containsKey(partition)
+                        && next.get(partition).generation() != store.generation())
+                .toList();
+        if (!switched.isEmpty()) {
+            resumeOffsets(switched, store, consumer).forEach(consumer::seek);
+        }
+    }
+
     void forget(Collection<TopicPartition> partitions) {
         partitions.forEach(next::remove);
     }

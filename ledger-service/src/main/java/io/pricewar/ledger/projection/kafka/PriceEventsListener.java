@@ -111,21 +111,23 @@ class PriceEventsListener {
     }
 
     /**
-     * Writes what is held once the log has gone quiet, since no further batch may come to do it
-     * (the container publishes its idle event on the consumer's own thread).
+     * Writes what is held once the log has gone quiet, and realigns on a generation a replay has
+     * switched to, since no further batch may come to do either (the container publishes its
+     * idle event on the consumer's own thread).
      */
     @EventListener(condition = "event.listenerId.startsWith('" + LISTENER_ID + "')")
     void onIdle(ListenerContainerIdleEvent event) {
-        Projector projector = projectors.forThisThread(stores.live());
-        if (!projector.hasHeld()) {
-            return;
-        }
+        ProjectionStore store = stores.live();
+        Projector projector = projectors.forThisThread(store);
         try {
-            ConsumerProjectors.commit(event.getConsumer(), projector.flush().block(properties.writeTimeout()));
+            if (projector.hasHeld()) {
+                ConsumerProjectors.commit(event.getConsumer(), projector.flush().block(properties.writeTimeout()));
+            }
+            alignment.realignSwitched(store, event.getConsumer());
         } catch (RuntimeException e) {
             metrics.batchFailed();
-            log.warn("Could not write the held current prices and checkpoints while idle ({}); they will be "
-                    + "projected again", e.toString());
+            log.warn("Could not write the held current prices and checkpoints, or read the checkpoints, while idle "
+                    + "({}); they will be projected again", e.toString());
             projectors.forget();
             alignment.forgetAll();
         }

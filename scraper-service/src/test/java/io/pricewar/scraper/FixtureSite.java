@@ -39,6 +39,7 @@ public final class FixtureSite implements AutoCloseable {
     private final AtomicReference<String> robots = new AtomicReference<>();
     private final AtomicReference<String> movedTo = new AtomicReference<>("/pricing");
     private final AtomicInteger throttled = new AtomicInteger();
+    private final AtomicInteger heldBack = new AtomicInteger();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile int robotsStatus;
@@ -147,10 +148,13 @@ public final class FixtureSite implements AutoCloseable {
     /** A slow server: the delay is the point of the fixture, so this thread sleeps on purpose. */
     private void pause() {
         if (!delay.isZero()) {
+            heldBack.incrementAndGet();
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                heldBack.decrementAndGet();
             }
         }
     }
@@ -219,6 +223,11 @@ public final class FixtureSite implements AutoCloseable {
     public FixtureSite chunked() {
         chunked = true;
         return this;
+    }
+
+    /** Page requests received and not yet answered, held back by {@link #delay(Duration)}. */
+    public int heldBack() {
+        return heldBack.get();
     }
 
     public List<Request> requests() {

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -27,9 +29,13 @@ import java.util.stream.Collectors;
  * run per source at a time. Nothing is scraped until the price book has caught up with the log,
  * since a diff against an empty book would re-list every point, nor until the last runs have,
  * since the safeguards carry on from them.
+ *
+ * <p>On stop it starts no further run and waits (up to {@link ShutdownProperties#timeout()}) for
+ * those in flight to publish. It stops in the first phase, before the web client's resources
+ * (phase 0) and the Kafka producer (the last phase) go, which a run still needs.
  */
 @Component
-public class ScrapeScheduler implements ApplicationRunner {
+public class ScrapeScheduler implements ApplicationRunner, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ScrapeScheduler.class);
     private static final Duration BOOK_LIMIT = Duration.ofMinutes(5);
@@ -39,17 +45,21 @@ public class ScrapeScheduler implements ApplicationRunner {
     private final PriceBookFollower book;
     private final LastRuns lastRuns;
     private final Clock clock;
+    private final Duration stopTimeout;
+    private final RunsInFlight inFlight = new RunsInFlight();
     private final Map<String, Instant> lastStarted = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private volatile boolean ready;
+    private volatile boolean stopped = true;
 
     public ScrapeScheduler(AssignedSources sources, ScrapeRunner runner, PriceBookFollower book, LastRuns lastRuns,
-                           Clock clock) {
+                           Clock clock, ShutdownProperties shutdown) {
         this.sources = sources;
         this.runner = runner;
         this.book = book;
         this.lastRuns = lastRuns;
         this.clock = clock;
+        this.stopTimeout = shutdown.timeout();
     }
 
     @Override
@@ -59,9 +69,36 @@ public class ScrapeScheduler implements ApplicationRunner {
         ready = true;
     }
 
+    @Override
+    public void start() {
+        stopped = false;
+    }
+
+    @Override
+    public void stop() {
+        runsEnded().join();
+    }
+
+    /** Asynchronous, so the rest of this phase stops meanwhile; Boot waits for the callback. */
+    @Override
+    public void stop(Runnable callback) {
+        runsEnded().thenRun(callback);
+    }
+
+    /** Locked with {@link #tick()}, so no run starts after the runs to wait for are taken. */
+    private synchronized CompletableFuture<Void> runsEnded() {
+        stopped = true;
+        return inFlight.ended(stopTimeout);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !stopped;
+    }
+
     @Scheduled(fixedDelayString = "${pricewar.scraper.tick:1s}")
-    void tick() {
-        if (!ready) {
+    synchronized void tick() {
+        if (!ready || stopped) {
             return;
         }
         Instant now = clock.instant();
@@ -71,7 +108,7 @@ public class ScrapeScheduler implements ApplicationRunner {
             Source source = assigned.source();
             if (isDue(assigned, now) && running.add(source.id())) {
                 lastStarted.put(source.id(), now);
-                runner.run(source).doFinally(signal -> running.remove(source.id())).subscribe();
+                inFlight.start(runner.run(source).doFinally(signal -> running.remove(source.id())));
             }
         }
     }

@@ -224,6 +224,46 @@ class ScraperIT {
         assertThat(firstRun.held()).isEmpty();
     }
 
+    /**
+     * A scraper stopped while a run waits for a slow page lets the run finish: its changes and its
+     * scrape health are on the log when the close returns, none of it cut off by a closed producer.
+     */
+    @Test
+    void aRunInFlightWhenTheScraperStopsStillPublishesItsChangesAndHealth() {
+        site.serve("alibaba-before-cut.html");
+        ConfigurableApplicationContext scraper = startScraper();
+        await().until(() -> events().size() == 6);
+        site.serve("alibaba-after-cut.html").delay(Duration.ofSeconds(3));
+        await().until(() -> site.heldBack() > 0);
+
+        scraper.close();
+
+        List<ScrapeHealth> all = health();
+        assertThat(all).extracting(ScrapeHealth::outcome).doesNotContain(ScrapeHealth.Outcome.PUBLISH_FAILED);
+        assertThat(all.getLast()).as("the run in flight at the stop, the last to end").satisfies(run -> {
+            assertThat(run.outcome()).isEqualTo(ScrapeHealth.Outcome.SUCCEEDED);
+            assertThat(run.eventsPublished()).isPositive().isEqualTo(events().size() - 6);
+        });
+    }
+
+    /** A run that hangs holds the stop up for the configured timeout, not for as long as it hangs. */
+    @Test
+    void aStopWaitsForAHangingRunNoLongerThanItsTimeout() {
+        site.serve("alibaba-before-cut.html");
+        ConfigurableApplicationContext scraper = startScraper("--pricewar.scraper.shutdown.timeout=5s",
+                "--pricewar.scraper.fetch.read-timeout=60s", "--pricewar.scraper.fetch.timeout=60s");
+        await().until(() -> events().size() == 6);
+        site.delay(Duration.ofSeconds(60));
+        await().until(() -> site.heldBack() > 0);
+
+        long start = System.nanoTime();
+        scraper.close();
+        Duration closing = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(closing).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(12));
+        assertThat(outcomes()).doesNotContain(ScrapeHealth.Outcome.PUBLISH_FAILED);
+    }
+
     private List<ScrapeHealth> health() {
         return records(Topics.SCRAPE_HEALTH).stream().map(r -> ScrapeHealthJson.read(r.value())).toList();
     }

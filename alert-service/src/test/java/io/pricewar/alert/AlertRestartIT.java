@@ -4,9 +4,13 @@ import io.pricewar.alert.WebhookReceiver.Answer;
 import io.pricewar.events.PriceChanged;
 import io.pricewar.events.PriceListed;
 import io.pricewar.events.PricePointId;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -31,6 +35,7 @@ class AlertRestartIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final String GRACEFUL = "alert-graceful";
 
     final WebhookReceiver receiver = WebhookReceiver.start();
     final TopicPublisher topic = TopicPublisher.on(AlertIntegrationTest.KAFKA);
@@ -51,7 +56,7 @@ class AlertRestartIT {
         running = startAlertService();
         String key = issueKey(running);
         PricePointId point = doubaoInput("doubao-restart");
-        subscribe(running, key, point);
+        subscribe(running, key, point, "restart");
         CountDownLatch release = new CountDownLatch(1);
         receiver.script("restart", Answer.hangUntil(release));
         PriceListed listed = listed(point, cnyPer1K("0.0050"));
@@ -70,18 +75,53 @@ class AlertRestartIT {
         assertThat(receiver.receivedEventIds("restart")).containsExactly(drop.eventId());
     }
 
+    /**
+     * A service stopped while a receiver is still answering waits for the answer and records it:
+     * the delivery is DELIVERED when the close returns, so no sweeper sends it a second time once
+     * its lease runs out.
+     */
+    @Test
+    void aDeliveryInFlightWhenTheServiceStopsIsFinishedAndRecordedBeforeItGoes() throws Exception {
+        running = startAlertService(GRACEFUL, Duration.ofSeconds(5));
+        PricePointId point = doubaoInput("doubao-graceful");
+        subscribe(running, issueKey(running), point, GRACEFUL);
+        receiver.script(GRACEFUL, Answer.late(Duration.ofSeconds(3), 200));
+        PriceListed listed = listed(point, cnyPer1K("0.0050"));
+        PriceChanged drop = changed(listed, cnyPer1K("0.0008"));
+
+        topic.publish(listed, drop);
+        await().atMost(PATIENCE).until(() -> receiver.requests(GRACEFUL).size() == 1);
+        running.close();
+
+        assertThat(deliveryOf(GRACEFUL, drop.eventId()))
+                .containsEntry("status", "DELIVERED").containsEntry("attempts", 1).containsEntry("lastStatus", 200);
+        assertThat(receiver.requests(GRACEFUL)).hasSize(1);
+    }
+
+    private static Document deliveryOf(String database, String eventId) {
+        try (MongoClient mongo = MongoClients.create(AlertIntegrationTest.MONGO.uri(database))) {
+            return Mono.from(mongo.getDatabase(database).getCollection(MongoCollections.DELIVERIES)
+                    .find(new Document("eventId", eventId)).first()).block(PATIENCE);
+        }
+    }
+
     private static ConfigurableApplicationContext startAlertService() {
+        return startAlertService("alert-restart", Duration.ofSeconds(1));
+    }
+
+    /** On a database and consumer group named {@code name}; the lease outlasts an attempt by a second. */
+    private static ConfigurableApplicationContext startAlertService(String name, Duration attemptTimeout) {
         return AlertApplication.builder().run(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + AlertIntegrationTest.KAFKA.bootstrapServers(),
-                "--spring.mongodb.uri=" + AlertIntegrationTest.MONGO.uri("alert-restart"),
-                "--pricewar.alert.matching.consumer-group=alert-restart",
+                "--spring.mongodb.uri=" + AlertIntegrationTest.MONGO.uri(name),
+                "--pricewar.alert.matching.consumer-group=" + name,
                 "--pricewar.alert.owners.admin-key=restart-admin",
                 "--pricewar.alert.webhook-secrets.key=" + AlertIntegrationTest.WEBHOOK_SECRETS_KEY,
                 "--pricewar.alert.delivery.guard.allow-plain-http=true",
                 "--pricewar.alert.delivery.guard.allowed-networks=127.0.0.0/8",
-                "--pricewar.alert.delivery.attempt-timeout=1s",
-                "--pricewar.alert.delivery.lease=2s",
+                "--pricewar.alert.delivery.attempt-timeout=" + attemptTimeout.toMillis() + "ms",
+                "--pricewar.alert.delivery.lease=" + attemptTimeout.plusSeconds(1).toMillis() + "ms",
                 "--pricewar.alert.delivery.first-backoff=100ms",
                 "--pricewar.alert.delivery.sweep-interval=200ms",
                 "--spring.main.banner-mode=off");
@@ -92,10 +132,11 @@ class AlertRestartIT {
                 .get("apiKey").asString();
     }
 
-    private void subscribe(ConfigurableApplicationContext app, String key, PricePointId point) throws Exception {
+    private void subscribe(ConfigurableApplicationContext app, String key, PricePointId point, String hook)
+            throws Exception {
         post(app, "/api/v1/subscriptions", key, """
                 {"webhookUrl": "%s", "rule": "ANY_DROP", "target": {"model": "%s"}}"""
-                .formatted(receiver.url("restart"), point.model()));
+                .formatted(receiver.url(hook), point.model()));
     }
 
     private String post(ConfigurableApplicationContext app, String path, String bearer, String body) throws Exception {

@@ -55,19 +55,24 @@ public final class WebhookReceiver implements AutoCloseable {
 
         /** Holds the request without answering for {@code duration}, then answers 500. */
         static Answer hang(Duration duration) {
-            return new Hang(new CountDownLatch(1), duration);
+            return late(duration, 500);
+        }
+
+        /** Holds the request without answering for {@code duration}, then answers {@code status}. */
+        static Answer late(Duration duration, int status) {
+            return new Hang(new CountDownLatch(1), duration, status);
         }
 
         /** Holds the request until {@code release} is counted down, then answers 500. */
         static Answer hangUntil(CountDownLatch release) {
-            return new Hang(release, Duration.ofMinutes(5));
+            return new Hang(release, Duration.ofMinutes(5), 500);
         }
     }
 
     private record Status(int status, String[] headers, String body) implements Answer {
     }
 
-    private record Hang(CountDownLatch release, Duration atMost) implements Answer {
+    private record Hang(CountDownLatch release, Duration atMost, int status) implements Answer {
     }
 
     private record Endless(int status) implements Answer {
@@ -141,7 +146,7 @@ public final class WebhookReceiver implements AutoCloseable {
             Request pending = new Request(hook, headers, body, at, 0);
             log.add(pending);
             awaitQuietly(hang);
-            answer(exchange, 500, new String[0], "");
+            answer(exchange, hang.status(), new String[0], "");
             return;
         }
         if (answer instanceof Endless endless) {

@@ -1,15 +1,14 @@
 package io.pricewar.alert.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pricewar.alert.GracefulWork;
 import io.pricewar.alert.subscription.EmailAddress;
 import io.pricewar.alert.subscription.Subscription;
 import io.pricewar.alert.subscription.SubscriptionRepository;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -29,9 +28,14 @@ import java.util.Map;
  * whose time came, or a delivery whose sender died). A delivery goes by webhook or, to a
  * {@code mailto:} endpoint, by e-mail; both channels share the outbox and its retries. Every
  * notification recorded here is also announced on {@link #produced()}, for live streams.
+ *
+ * <p>On stop it takes no further attempt from its queue and lets those in flight finish and be
+ * recorded, for up to {@code stop-timeout}, so that a receiver that was sent a notification is
+ * not sent it again by the sweeper once the lease runs out. What is still queued stays pending,
+ * leased, for the sweeper (of this or another replica) as after a crash.
  */
 @Service
-public class Deliveries {
+public class Deliveries implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
@@ -69,7 +73,7 @@ public class Deliveries {
      */
     private final Sinks.Many<Produced> produced = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<Job> queue = Sinks.many().unicast().onBackpressureBuffer(Queues.<Job>get(QUEUE_CAPACITY).get());
-    private Disposable worker;
+    private volatile GracefulWork worker;
 
     Deliveries(DeliveryOutbox outbox, WebhookSender sender, EmailSender email, SubscriptionRepository subscriptions,
                DeliveryProperties properties, JsonMapper json, MeterRegistry meters) {
@@ -83,16 +87,28 @@ public class Deliveries {
         this.meters = meters;
     }
 
-    @PostConstruct
-    void startWorker() {
-        worker = queue.asFlux()
-                .flatMap(job -> attempt(job.delivery(), job.subscription()), properties.maxInFlight())
-                .subscribe();
+    /** Starts after the listeners that record deliveries; what they queue meanwhile waits in the queue. */
+    @Override
+    public void start() {
+        worker = new GracefulWork("webhook attempts", queue.asFlux(),
+                jobs -> jobs.flatMap(job -> attempt(job.delivery(), job.subscription()), properties.maxInFlight()));
     }
 
-    @PreDestroy
-    void stopWorker() {
-        worker.dispose();
+    @Override
+    public void stop() {
+        worker.stop(properties.stopTimeout()).join();
+    }
+
+    /** Asynchronous, so that the rest of this phase stops meanwhile; Spring waits for the callback. */
+    @Override
+    public void stop(Runnable callback) {
+        worker.stop(properties.stopTimeout()).thenRun(callback);
+    }
+
+    @Override
+    public boolean isRunning() {
+        GracefulWork current = worker;
+        return current != null && current.isRunning();
     }
 
     /**

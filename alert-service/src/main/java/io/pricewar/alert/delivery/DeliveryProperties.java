@@ -23,6 +23,9 @@ import java.util.List;
  * @param sweepInterval    how often the sweeper takes due retries and orphaned deliveries
  * @param sweepBatch       how many of those one sweep takes
  * @param maxInFlight      how many webhook calls run at once
+ * @param stopTimeout      how long a stopping service lets attempts in flight finish and be
+ *                         recorded; any still going then is left to the lease and the sweeper.
+ *                         Within Boot's 30 s per shutdown phase and the pod's 45 s grace period
  * @param guard            which destinations may be called
  */
 @ConfigurationProperties("pricewar.alert.delivery")
@@ -39,6 +42,7 @@ public record DeliveryProperties(
         @DefaultValue("1s") Duration sweepInterval,
         @DefaultValue("200") int sweepBatch,
         @DefaultValue("256") int maxInFlight,
+        @DefaultValue("20s") Duration stopTimeout,
         @DefaultValue Guard guard) {
 
     /**

@@ -60,8 +60,8 @@ class WebhookSender implements DisposableBean {
         this.properties = properties;
         this.clock = clock;
         this.guard = guard;
-        // Its own event loops and pool, closed with the service, so that stopping the service
-        // stops its calls in flight too rather than leaving them to finish unrecorded.
+        // Its own event loops and pool, closed with the service once Deliveries has let the calls
+        // in flight finish, so that a call still going then stops too rather than finishing unrecorded.
         this.loops = LoopResources.create("alert-webhooks", 2, true);
         this.connections = ConnectionProvider.builder("alert-webhooks")
                 .maxConnections(properties.maxInFlight())

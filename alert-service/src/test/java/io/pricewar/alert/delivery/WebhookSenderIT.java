@@ -154,7 +154,8 @@ class WebhookSenderIT {
     private WebhookSender sender(List<String> allowed) {
         DeliveryProperties properties = new DeliveryProperties(Duration.ofSeconds(3), Duration.ofSeconds(3),
                 ATTEMPT_TIMEOUT, 1024, 3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(1),
-                ATTEMPT_TIMEOUT.plusSeconds(1), Duration.ofSeconds(1), 100, 16, new DeliveryProperties.Guard(true, allowed));
+                ATTEMPT_TIMEOUT.plusSeconds(1), Duration.ofSeconds(1), 100, 16, Duration.ofSeconds(20),
+                new DeliveryProperties.Guard(true, allowed));
         return new WebhookSender(properties, new DestinationGuard(true, new AddressPolicy(allowed)), names,
                 Clock.systemUTC());
     }

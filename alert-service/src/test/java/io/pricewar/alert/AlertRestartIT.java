@@ -36,6 +36,7 @@ class AlertRestartIT {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final String GRACEFUL = "alert-graceful";
+    static final String SWEPT = "alert-swept";
 
     final WebhookReceiver receiver = WebhookReceiver.start();
     final TopicPublisher topic = TopicPublisher.on(AlertIntegrationTest.KAFKA);
@@ -96,6 +97,25 @@ class AlertRestartIT {
         assertThat(deliveryOf(GRACEFUL, drop.eventId()))
                 .containsEntry("status", "DELIVERED").containsEntry("attempts", 1).containsEntry("lastStatus", 200);
         assertThat(receiver.requests(GRACEFUL)).hasSize(1);
+    }
+
+    /** The same for a retry the sweeper is sending: the stopping sweep finishes it and records it. */
+    @Test
+    void aRetryTheSweeperIsSendingWhenTheServiceStopsIsFinishedAndRecordedBeforeItGoes() throws Exception {
+        running = startAlertService(SWEPT, Duration.ofSeconds(5));
+        PricePointId point = doubaoInput("doubao-swept");
+        subscribe(running, issueKey(running), point, SWEPT);
+        receiver.script(SWEPT, Answer.status(500), Answer.late(Duration.ofSeconds(3), 200));
+        PriceListed listed = listed(point, cnyPer1K("0.0050"));
+        PriceChanged drop = changed(listed, cnyPer1K("0.0008"));
+
+        topic.publish(listed, drop);
+        await().atMost(PATIENCE).until(() -> receiver.requests(SWEPT).size() == 2);
+        running.close();
+
+        assertThat(deliveryOf(SWEPT, drop.eventId()))
+                .containsEntry("status", "DELIVERED").containsEntry("attempts", 2).containsEntry("lastStatus", 200);
+        assertThat(receiver.requests(SWEPT)).hasSize(2);
     }
 
     private static Document deliveryOf(String database, String eventId) {

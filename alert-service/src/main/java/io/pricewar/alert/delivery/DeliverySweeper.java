@@ -19,7 +19,7 @@ class DeliverySweeper extends PeriodicTask {
     private final Deliveries deliveries;
 
     DeliverySweeper(Deliveries deliveries, DeliveryProperties properties) {
-        super("delivery sweep", properties.sweepInterval());
+        super("delivery sweep", properties.sweepInterval(), properties.stopTimeout());
         this.deliveries = deliveries;
     }
 

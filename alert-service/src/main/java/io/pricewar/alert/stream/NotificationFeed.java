@@ -89,12 +89,12 @@ class NotificationFeed extends PeriodicTask {
     }
 
     @Override
-    public void stop() {
-        super.stop();
+    public void stop(Runnable callback) {
         Disposable current = local;
         if (current != null) {
             current.dispose();
         }
+        super.stop(callback);
     }
 
     @Override

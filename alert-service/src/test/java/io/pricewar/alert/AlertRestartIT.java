@@ -83,39 +83,39 @@ class AlertRestartIT {
      */
     @Test
     void aDeliveryInFlightWhenTheServiceStopsIsFinishedAndRecordedBeforeItGoes() throws Exception {
-        running = startAlertService(GRACEFUL, Duration.ofSeconds(5));
-        PricePointId point = doubaoInput("doubao-graceful");
-        subscribe(running, issueKey(running), point, GRACEFUL);
-        receiver.script(GRACEFUL, Answer.late(Duration.ofSeconds(3), 200));
-        PriceListed listed = listed(point, cnyPer1K("0.0050"));
-        PriceChanged drop = changed(listed, cnyPer1K("0.0008"));
+        Document delivery = closedWhileAnswering(GRACEFUL, Answer.late(Duration.ofSeconds(3), 200));
 
-        topic.publish(listed, drop);
-        await().atMost(PATIENCE).until(() -> receiver.requests(GRACEFUL).size() == 1);
-        running.close();
-
-        assertThat(deliveryOf(GRACEFUL, drop.eventId()))
-                .containsEntry("status", "DELIVERED").containsEntry("attempts", 1).containsEntry("lastStatus", 200);
+        assertThat(delivery).containsEntry("status", "DELIVERED").containsEntry("attempts", 1)
+                .containsEntry("lastStatus", 200);
         assertThat(receiver.requests(GRACEFUL)).hasSize(1);
     }
 
     /** The same for a retry the sweeper is sending: the stopping sweep finishes it and records it. */
     @Test
     void aRetryTheSweeperIsSendingWhenTheServiceStopsIsFinishedAndRecordedBeforeItGoes() throws Exception {
-        running = startAlertService(SWEPT, Duration.ofSeconds(5));
-        PricePointId point = doubaoInput("doubao-swept");
-        subscribe(running, issueKey(running), point, SWEPT);
-        receiver.script(SWEPT, Answer.status(500), Answer.late(Duration.ofSeconds(3), 200));
+        Document delivery = closedWhileAnswering(SWEPT, Answer.status(500), Answer.late(Duration.ofSeconds(3), 200));
+
+        assertThat(delivery).containsEntry("status", "DELIVERED").containsEntry("attempts", 2)
+                .containsEntry("lastStatus", 200);
+        assertThat(receiver.requests(SWEPT)).hasSize(2);
+    }
+
+    /**
+     * Sends a drop to a subscription of its own whose hook gives {@code answers}, closes the service
+     * once the last answer's request has arrived, and reads the delivery as the closed service left it.
+     */
+    private Document closedWhileAnswering(String hook, Answer... answers) throws Exception {
+        running = startAlertService(hook, Duration.ofSeconds(5));
+        PricePointId point = doubaoInput("doubao-" + hook);
+        subscribe(running, issueKey(running), point, hook);
+        receiver.script(hook, answers);
         PriceListed listed = listed(point, cnyPer1K("0.0050"));
         PriceChanged drop = changed(listed, cnyPer1K("0.0008"));
 
         topic.publish(listed, drop);
-        await().atMost(PATIENCE).until(() -> receiver.requests(SWEPT).size() == 2);
+        await().atMost(PATIENCE).until(() -> receiver.requests(hook).size() == answers.length);
         running.close();
-
-        assertThat(deliveryOf(SWEPT, drop.eventId()))
-                .containsEntry("status", "DELIVERED").containsEntry("attempts", 2).containsEntry("lastStatus", 200);
-        assertThat(receiver.requests(SWEPT)).hasSize(2);
+        return deliveryOf(hook, drop.eventId());
     }
 
     private static Document deliveryOf(String database, String eventId) {

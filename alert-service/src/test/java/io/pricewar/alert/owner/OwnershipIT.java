@@ -40,7 +40,7 @@ class OwnershipIT extends AlertIntegrationTest {
     }
 
     @Test
-    void anotherOwnersSubscriptionIsNotFoundForReadingDeletingOrItsDeliveries() {
+    void anotherOwnersSubscriptionIsNotFoundForReadingReplacingTestingDeletingOrItsDeliveries() {
         String alice = issueKey("alice");
         String bob = issueKey("bob");
         String location = create(alice, "https://hooks.example.test/alice").expectStatus().isCreated()
@@ -50,11 +50,17 @@ class OwnershipIT extends AlertIntegrationTest {
                 .expectStatus().isNotFound();
         web.get().uri(location + "/deliveries").header(HttpHeaders.AUTHORIZATION, bearer(bob)).exchange()
                 .expectStatus().isNotFound();
+        web.put().uri(location).header(HttpHeaders.AUTHORIZATION, bearer(bob))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(subscription("https://hooks.example.test/bob"))
+                .exchange().expectStatus().isNotFound();
+        web.post().uri(location + "/test").header(HttpHeaders.AUTHORIZATION, bearer(bob)).exchange()
+                .expectStatus().isNotFound();
         web.delete().uri(location).header(HttpHeaders.AUTHORIZATION, bearer(bob)).exchange()
                 .expectStatus().isNotFound();
 
         web.get().uri(location).header(HttpHeaders.AUTHORIZATION, bearer(alice)).exchange()
-                .expectStatus().isOk();
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.webhookUrl").isEqualTo("https://hooks.example.test/alice");
     }
 
     @Test

@@ -113,8 +113,8 @@ public class ScrapeScheduler implements ApplicationRunner, SmartLifecycle {
         }
     }
 
-    /** The next start after the last: by cron when the source has one, else by its interval. */
-    private static Instant nextAfter(Source source, Instant last) {
+    /** The next start after the last: by cron (in UTC) when the source has one, else by its interval. */
+    static Instant nextAfter(Source source, Instant last) {
         if (source.cron() == null) {
             return last.plus(source.interval());
         }

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -40,8 +44,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
 import static io.pricewar.devstack.VendorPage.row;
@@ -53,7 +59,8 @@ import static org.awaitility.Awaitility.await;
  * three running services and the demo vendor site: what the pages show is compared with what the
  * API answers. The stack and the browser are started once for all scenarios; the subscription
  * scenario runs first because it makes the price drop the explorer then charts. Each scenario
- * saves a screenshot under {@code target/screenshots/}.
+ * saves a screenshot under {@code target/screenshots/}, and a failed one saves the page as it
+ * failed ({@code FAILED-<test>.png}).
  *
  * <p>Where no Chromium is installed the class is disabled, which the build reports as skipped
  * with the reason, never as passed, and nothing is started. {@code -Dpricewar.chromium=} and
@@ -83,6 +90,17 @@ class DashboardIT {
     private ConsoleWebhook webhook;
     private PriceWarServices services;
     private WebDriver browser;
+
+    /** The page as a test left it when it failed: what the reader of a red build needs first. */
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
 
     static boolean browserInstalled() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -245,6 +263,10 @@ class DashboardIT {
         browser.get(services.ledgerDashboardUrl() + "leaderboard.html");
         awaitStatus("status", "ready");
         assertLeaderboardMatches("mix=3:1:0&currency=CNY");
+        // The lesson: Qwen-Long's input price is the lowest after its cut, but its output price is
+        // not, so for this mix it costs more than GLM-3 Turbo, and the page says so at a glance.
+        assertThat(browser.findElement(By.cssSelector("#ranking tr[data-model='alibaba:qwen-long:standard'] .badge.warn"))
+                .getText()).isEqualTo("#1");
 
         WebElement output = browser.findElement(By.id("output"));
         output.clear();
@@ -330,15 +352,25 @@ class DashboardIT {
                 StreamSupport.stream(ranking.spliterator(), false)
                         .map(m -> m.path("vendor").asString() + ":" + m.path("model").asString() + ":" + m.path("tier").asString())
                         .toList());
+        // Ranked by headline price alone, ties kept in blended order (a stable sort, as the page's).
+        List<Integer> byHeadline = new ArrayList<>(IntStream.range(0, ranking.size()).boxed().toList());
+        byHeadline.sort(Comparator.comparing(i -> new BigDecimal(ranking.get(i).path("headlineInputPer1M").asString())));
         for (int i = 0; i < rows.size(); i++) {
             assertThat(rows.get(i).findElement(By.cssSelector(".headline .amount")).getAttribute("title"))
                     .isEqualTo(ranking.get(i).path("headlineInputPer1M").asString());
             assertThat(rows.get(i).findElement(By.cssSelector(".blended .amount")).getAttribute("title"))
                     .isEqualTo(ranking.get(i).path("blendedPer1M").asString());
+            // A model whose headline price ranks it above where this mix puts it is flagged with that rank.
+            int headlineRank = byHeadline.indexOf(i) + 1;
+            List<WebElement> warning = rows.get(i).findElements(By.cssSelector(".badge.warn"));
+            if (headlineRank < i + 1) {
+                assertThat(warning).singleElement().extracting(WebElement::getText).isEqualTo("#" + headlineRank);
+            } else {
+                assertThat(warning).isEmpty();
+            }
         }
     }
 
-    /** Waits until the page's status line settles, and fails with its text if it is not {@code expected}. */
     /** Opens the one subscription in the form, does {@code more}, sets the cooldown and saves. */
     private void editCooldown(String cooldown, Runnable more) {
         browser.findElement(By.cssSelector("#subscriptions tbody tr")).findElement(By.xpath(".//button[text()='Edit']")).click();
@@ -354,6 +386,7 @@ class DashboardIT {
         field.sendKeys(text);
     }
 
+    /** Waits until the page's status line settles, and fails with its text if it is not {@code expected}. */
     private void awaitStatus(String id, String expected) {
         Set<String> settled = Set.of("ready", "empty", "error");
         String state = waitFor().until(d -> {

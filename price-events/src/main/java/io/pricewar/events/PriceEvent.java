@@ -23,7 +23,12 @@ import java.util.Currency;
         @JsonSubTypes.Type(value = PriceDelisted.class, name = "PriceDelisted")})
 public sealed interface PriceEvent permits PriceListed, PriceChanged, PriceDelisted {
 
-    /** The wire format version this code writes. Readers accept this and older versions. */
+    /**
+     * The wire format version this code writes. Readers accept this and older versions, and
+     * refuse newer ones. So a change an older reader can live with (a field added, which readers
+     * ignore) keeps the version; only a change that alters what an existing field means, or
+     * removes one, raises it, and then every consumer must be upgraded before any producer.
+     */
     int CURRENT_SCHEMA_VERSION = 1;
 
     int schemaVersion();

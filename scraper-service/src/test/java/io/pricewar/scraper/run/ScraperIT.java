@@ -147,6 +147,32 @@ class ScraperIT {
     }
 
     /**
+     * A page announcing tomorrow's prices beside today's (DeepSeek's "From 16:00 UTC on Sept 5th,
+     * 2025 ..."): each announced price is published once, carrying the announced instant, and
+     * reading the same page again publishes nothing more.
+     */
+    @Test
+    void aPriceAnnouncedForALaterDateIsPublishedOnceWithThatDate() {
+        site.serve("deepseek-announced.html");
+        ConfigurableApplicationContext scraper = startScraper(DEEPSEEK);
+        await().until(() -> events().size() >= 6);
+        awaitScrapes(scraper, "SUCCEEDED", 3);
+        List<PriceEvent> first = events();
+
+        awaitScrapes(scraper, "SUCCEEDED", 3);
+
+        assertThat(events()).as("the same page read again").hasSameSizeAs(first);
+        Instant announced = Instant.parse("2025-09-05T16:00:00Z");
+        // Every announced price, once, even DeepSeek-Chat's cache hit, announced at today's $0.07.
+        assertThat(first).filteredOn(e -> announced.equals(e.effectiveFrom()))
+                .extracting(e -> e.pointId().model() + ":" + e.pointId().meter() + " " + e.currentPrice().amount().toPlainString())
+                .containsExactlyInAnyOrder("deepseek-chat:input-cache-hit 0.07", "deepseek-reasoner:input-cache-hit 0.07",
+                        "deepseek-chat:input 0.56", "deepseek-reasoner:input 0.56",
+                        "deepseek-chat:output 1.68", "deepseek-reasoner:output 1.68");
+        assertThat(first).allSatisfy(e -> assertThat(e.effectiveFrom()).isIn(null, announced));
+    }
+
+    /**
      * A model whose prices turn into text the reader refuses is still on the page: its cells are
      * reported rejected run after run, and it is never delisted (a parse failure is never a withdrawal).
      */
@@ -351,22 +377,32 @@ class ScraperIT {
         return records(Topics.SCRAPE_HEALTH).stream().map(r -> ScrapeHealthJson.read(r.value()).outcome()).toList();
     }
 
+    /** The Alibaba models-as-rows source, as most tests here scrape it. */
+    private static final Map<String, String> ALIBABA = Map.of(
+            "id", "alibaba-models", "vendor", "alibaba", "currency", "CNY",
+            "table.selector", "table.price-table", "table.model-column", "模型名称",
+            "table.meters.input", "输入", "table.meters.output", "输出");
+    /** DeepSeek's models-as-columns page, as the built-in catalog reads it. */
+    private static final Map<String, String> DEEPSEEK = Map.of(
+            "id", "deepseek", "vendor", "deepseek", "currency", "USD", "columns.selector", "table",
+            "columns.meters.input-cache-hit", "1M INPUT TOKENS (CACHE HIT)",
+            "columns.meters.input", "1M INPUT TOKENS (CACHE MISS)", "columns.meters.output", "1M OUTPUT TOKENS",
+            "columns.tiers.standard", "STANDARD PRICE", "columns.tiers.off-peak", "DISCOUNT PRICE");
+
     private ConfigurableApplicationContext startScraper(String... moreArgs) {
+        return startScraper(ALIBABA, moreArgs);
+    }
+
+    private ConfigurableApplicationContext startScraper(Map<String, String> source, String... moreArgs) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("server.port", 0);
         properties.put("pricewar.scraper.tick", "100ms");
         properties.put("pricewar.scraper.safety.confirm-after", CONFIRM_AFTER.toMillis() + "ms");
         properties.put("pricewar.scraper.fetch.per-host-interval", "10ms");
-        properties.put("pricewar.scraper.sources[0].id", "alibaba-models");
-        properties.put("pricewar.scraper.sources[0].vendor", "alibaba");
         properties.put("pricewar.scraper.sources[0].url", site.url());
         properties.put("pricewar.scraper.sources[0].interval", "200ms");
-        properties.put("pricewar.scraper.sources[0].currency", "CNY");
-        properties.put("pricewar.scraper.sources[0].table.selector", "table.price-table");
-        properties.put("pricewar.scraper.sources[0].table.model-column", "模型名称");
-        properties.put("pricewar.scraper.sources[0].table.meters.input", "输入");
-        properties.put("pricewar.scraper.sources[0].table.meters.output", "输出");
+        source.forEach((key, value) -> properties.put("pricewar.scraper.sources[0]." + key, value));
         // As command-line arguments: they win over scraper.yml, as an operator's would.
         for (String more : moreArgs) { // "--key=value", in place of the default above
             properties.put(more.substring(2, more.indexOf('=')), more.substring(more.indexOf('=') + 1));

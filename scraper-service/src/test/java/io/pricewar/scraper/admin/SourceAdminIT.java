@@ -37,6 +37,11 @@ class SourceAdminIT {
     void start() {
         kafka = EmbeddedKafka.start();
         site = new FixtureSite().serve("alibaba-before-cut.html");
+        startScraper();
+    }
+
+    /** A scraper on this broker, configured with the alibaba-models source; a second call is a restart. */
+    private void startScraper() {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("server.port", 0);
@@ -107,6 +112,25 @@ class SourceAdminIT {
         post("alibaba-models", "scrape").expectStatus().isAccepted();
 
         await().until(() -> scrapes("alibaba-models") == 2);
+    }
+
+    /**
+     * What an operator did through the API outlives a restart: a source added is still there and
+     * scraped, and a configured source disabled stays disabled rather than coming back from the
+     * configuration.
+     */
+    @Test
+    void aSourceAddedAndAConfiguredOneDisabledStaySoAfterARestart() {
+        put("alibaba-copy", definition("alibaba-copy", "modelColumn")).expectStatus().isCreated();
+        post("alibaba-models", "disable").expectStatus().isOk();
+
+        scraper.close();
+        startScraper();
+
+        get("alibaba-copy").expectStatus().isOk().expectBody().jsonPath("$.enabled").isEqualTo(true);
+        get("alibaba-models").expectStatus().isOk().expectBody().jsonPath("$.enabled").isEqualTo(false);
+        await().until(() -> scrapes("alibaba-copy") >= 2);
+        assertThat(scrapes("alibaba-models")).as("a disabled source is not run").isZero();
     }
 
     @Test

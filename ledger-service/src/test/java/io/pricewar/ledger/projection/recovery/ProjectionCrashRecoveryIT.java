@@ -76,7 +76,10 @@ class ProjectionCrashRecoveryIT {
         try (var doomed = ledger(database, database, Map.of("storeFaults", faults),
                 "--ledger.projection.retry-initial-interval=10m")) {
             assertThat(faults.died.await(60, TimeUnit.SECONDS)).as("the ledger reached " + step).isTrue();
-            assertThat(digest(database).historyEntries()).isLessThan(LOG.size());
+            // Died mid-log: its projection is not yet the whole log's. (Not "history short of the log":
+            // while catching up the history runs ahead of current prices and checkpoints, so a
+            // crash at a checkpoint may find every history entry written already.)
+            assertThat(digest(database)).as("the projection when the ledger died").isNotEqualTo(freshReplay);
         }
         try (var restarted = ledger(database, database, Map.of())) {
             ProjectionChecksum.Result recovered = awaitProjection(database, freshReplay);

@@ -7,10 +7,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.util.unit.DataSize;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -186,6 +194,53 @@ class PageFetcherIT {
         assertThatThrownBy(() -> fetch(impatient, Validators.NONE)).isInstanceOf(FetchException.class);
 
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aHostThatTakesNoConnectionFailsAtTheConnectTimeoutNotTheWholeAttemptsOne() throws IOException {
+        FetchProperties connectIn300ms = new FetchProperties(null, null, Duration.ofSeconds(10), Duration.ofMillis(300),
+                Duration.ofSeconds(2), DataSize.ofMegabytes(1), 3, 2, Duration.ofMillis(10), Duration.ofMillis(50),
+                Duration.ofSeconds(5), Duration.ofMillis(1), null);
+        PageFetcher fetcher = new PageFetcher(connectIn300ms, Clock.systemUTC());
+        assertThat(fetch(fetcher, Validators.NONE)).as("robots.txt read and kept").isInstanceOf(FetchResult.Fetched.class);
+        int port = URI.create(site.url()).getPort();
+        site.close();
+
+        try (ServerSocket unanswered = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+             QueueFilled queue = QueueFilled.of(unanswered)) {
+            assertThatThrownBy(() -> fetch(fetcher, Validators.NONE))
+                    .isInstanceOf(FetchException.class)
+                    .as("the whole attempt's 10 s timeout would say 'no complete response in time'")
+                    .hasMessageContaining("connection timed out after 300 ms");
+        }
+    }
+
+    /**
+     * Connections held open on a listening socket that never accepts, so that its queue is full
+     * and the kernel answers no further SYN: a host that takes no connection, on 127.0.0.1.
+     */
+    private record QueueFilled(List<Socket> held) implements AutoCloseable {
+        static QueueFilled of(ServerSocket listening) throws IOException {
+            List<Socket> held = new ArrayList<>();
+            InetSocketAddress address = new InetSocketAddress(listening.getInetAddress(), listening.getLocalPort());
+            while (true) {
+                Socket socket = new Socket();
+                try {
+                    socket.connect(address, 200);
+                    held.add(socket);
+                } catch (SocketTimeoutException queueFull) {
+                    socket.close();
+                    return new QueueFilled(held);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
     }
 
     @Test

@@ -24,6 +24,7 @@ class PriceEventJsonTest {
         return Stream.of(
                 Arguments.of("price-listed.json", SampleEvents.listed()),
                 Arguments.of("price-changed.json", SampleEvents.cut()),
+                Arguments.of("price-changed-announced.json", SampleEvents.announcedRise()),
                 Arguments.of("price-delisted.json", SampleEvents.delisted()));
     }
 
@@ -42,6 +43,17 @@ class PriceEventJsonTest {
 
         assertThat(read).isEqualTo(event);
         assertThat(read.hashIsIntact()).isTrue();
+    }
+
+    @Test
+    void anAnnouncedInstantMovedAfterTheFactBreaksTheHash() throws IOException {
+        String golden = new String(golden("price-changed-announced.json"), StandardCharsets.UTF_8);
+        String movedADayEarlier = golden.replace("\"2025-09-05T16:00:00Z\"", "\"2025-09-04T16:00:00Z\"");
+
+        PriceEvent read = PriceEventJson.read(movedADayEarlier.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.effectiveFrom()).isEqualTo("2025-09-04T16:00:00Z");
+        assertThat(read.hashIsIntact()).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.pricewar.ledger.projection.kafka;
 
+import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pricewar.events.Price;
 import io.pricewar.events.PriceEvent;
@@ -11,6 +12,7 @@ import io.pricewar.events.Topics;
 import io.pricewar.infra.EmbeddedKafka;
 import io.pricewar.infra.EmbeddedMongo;
 import io.pricewar.ledger.LedgerApplication;
+import io.pricewar.ledger.projection.mongo.LedgerGenerations;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +32,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -72,6 +76,9 @@ class PriceEventsProjectionIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    LedgerGenerations generations;
 
     @Test
     void listingThenChangeShowInHistoryInSeqOrderAndAsTheCurrentPrice() {
@@ -127,6 +134,35 @@ class PriceEventsProjectionIT {
 
         await().atMost(PROJECTED).until(() -> duplicates() > duplicatesBefore);
         historyOf(point).jsonPath("$.length()").isEqualTo(2).jsonPath("$[1].price.amount").isEqualTo("0.0006");
+    }
+
+    @Test
+    void aSeqGapIsRecordedAndCountedAndTheEventAfterItStillProjected() {
+        PricePointId point = PricePointId.of("zhipu", "GLM-4", "input", "standard");
+        Price launch = Price.of("0.1", "CNY", PriceUnit.PER_1K_TOKENS);
+        Price firstCut = Price.of("0.05", "CNY", PriceUnit.PER_1K_TOKENS);
+        Price secondCut = Price.of("0.01", "CNY", PriceUnit.PER_1K_TOKENS);
+        PriceListed listing = listed(point, launch, "2024-05-01T00:00:00Z");
+        PriceEvent lost = changed(listing, launch, firstCut, "2024-05-11T00:00:00Z");
+        PriceEvent afterTheGap = changed(lost, firstCut, secondCut, "2024-05-21T00:00:00Z");
+        double gapsBefore = meters.get(ProjectionMetrics.GAPS).counter().count();
+
+        publish(listing);
+        publish(afterTheGap); // seq 3, with seq 2 never published
+
+        await().atMost(PROJECTED).untilAsserted(() -> historyOf(point).jsonPath("$.length()").isEqualTo(2));
+        historyOf(point).jsonPath("$[0].seq").isEqualTo(1).jsonPath("$[1].seq").isEqualTo(3)
+                .jsonPath("$[1].price.amount").isEqualTo("0.01");
+        web.get().uri("/api/v1/prices?vendor=zhipu&model=glm-4").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[0].seq").isEqualTo(3).jsonPath("$[0].price.amount").isEqualTo("0.01");
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            assertThat(meters.get(ProjectionMetrics.GAPS).counter().count()).isEqualTo(gapsBefore + 1);
+            List<Document> gaps = Flux.from(generations.live().gaps().find(Filters.eq("pointId", point.toString())))
+                    .collectList().block(PROJECTED);
+            assertThat(gaps).singleElement().satisfies(gap -> assertThat(gap)
+                    .containsEntry("expectedSeq", 2L).containsEntry("foundSeq", 3L));
+        });
     }
 
     @Test

@@ -13,6 +13,13 @@ public interface PriceQueries {
     /** Current prices matching every given filter, by point id. */
     Flux<CurrentPrice> currentPrices(PriceFilter filter);
 
+    /**
+     * Every point with at least one event in the history, in id order. Read from the history
+     * itself, not from the current prices derived from it, so that an audit of every chain also
+     * reaches a point whose current price is missing.
+     */
+    Flux<PricePointId> pointsInHistory();
+
     /** The point's events in seq order; empty for a point the ledger has never seen. */
     Flux<HistoryEntry> history(PricePointId pointId);
 

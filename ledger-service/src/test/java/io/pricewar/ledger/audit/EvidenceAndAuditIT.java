@@ -241,6 +241,13 @@ class EvidenceAndAuditIT {
                 .jsonPath("$.intact").isEqualTo(false)
                 .jsonPath("$.broken.length()").isEqualTo(1)
                 .jsonPath("$.broken[0].pointId").isEqualTo(point.toString());
+
+        // Every chain is found in the history, not through the current prices derived from it.
+        Mono.from(new LedgerCollections(CLIENT.getDatabase(DATABASE)).current()
+                .deleteOne(Filters.eq("_id", point.toString()))).block();
+        web.get().uri("/api/v1/audit/chains").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.broken.length()").isEqualTo(1)
+                .jsonPath("$.broken[0].pointId").isEqualTo(point.toString());
     }
 
     private static void publishSnapshot(String sha, byte[] body, String contentType) {

@@ -64,8 +64,8 @@ class AuditController {
     @GetMapping("/api/v1/audit/chains")
     @Operation(summary = "Verify the hash chains of every point; lists each broken chain at its first broken link")
     Mono<AllChainsView> chains() {
-        return queries.currentPrices(PriceFilter.ANY)
-                .flatMap(current -> verify(current.pointId()), CONCURRENT_POINTS)
+        return queries.pointsInHistory()
+                .flatMap(this::verify, CONCURRENT_POINTS)
                 .collectList()
                 .map(AllChainsView::of);
     }

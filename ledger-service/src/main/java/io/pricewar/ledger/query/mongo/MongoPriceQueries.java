@@ -35,6 +35,13 @@ final class MongoPriceQueries implements PriceQueries {
     }
 
     @Override
+    public Flux<PricePointId> pointsInHistory() {
+        return Flux.from(generations.live().history().distinct(LedgerDocuments.POINT_ID, String.class))
+                .sort()
+                .map(PricePointId::parse);
+    }
+
+    @Override
     public Flux<HistoryEntry> history(PricePointId pointId) {
         return history(pointId, TimeRange.ALL, 0, Integer.MAX_VALUE);
     }

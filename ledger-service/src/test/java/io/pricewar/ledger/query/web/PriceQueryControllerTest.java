@@ -37,6 +37,11 @@ class PriceQueryControllerTest {
         }
 
         @Override
+        public Flux<PricePointId> pointsInHistory() {
+            return Flux.just(qwenListed().pointId());
+        }
+
+        @Override
         public Flux<HistoryEntry> history(PricePointId pointId) {
             return pointId.equals(qwenListed().pointId())
                     ? Flux.just(HistoryEntry.of(at(qwenListed(), 0, 0)), HistoryEntry.of(at(qwenCut(), 0, 1)))

@@ -11,6 +11,8 @@ package io.pricewar.scraper.extract;
 final class NotationWords {
 
     private static final String[] FREE = {"限时免费", "免费"};
+    /** Z.ai's "Limited-time Free" is 限时免费 in English: free now, and a promotion. */
+    private static final String[] FREE_WORDS = {"limited-time free", "limited time free", "free"};
     private static final String[] CURRENCY = {"us$", "usd", "cny", "rmb", "人民币", "美元", "元", "厘", "¥", "$"};
     /** In regex order: "tokens?" tries "tokens" before "token". */
     private static final String[] FILLER = {"tokens", "token", "tok", "input", "output", "输入", "输出"};
@@ -39,10 +41,15 @@ final class NotationWords {
         return fraction > 0 ? at + 1 + fraction : -1;
     }
 
-    /** {@code 限时免费|免费|free(?![a-z])}. */
+    /** {@code 限时免费|免费|(?:limited-time free|limited time free|free)(?![a-z])}. */
     static int free(String text, int at) {
         int end = literal(text, at, FREE, false);
-        return end >= 0 ? end : literal(text, at, new String[] {"free"}, true);
+        return end >= 0 ? end : literal(text, at, FREE_WORDS, true);
+    }
+
+    /** Whether a word {@link #free} found says free for a limited time, not for good. */
+    static boolean isPromotion(String freeWord) {
+        return freeWord.startsWith("限时") || freeWord.startsWith("limited");
     }
 
     /** {@code us\$|usd|cny|rmb|人民币|美元|元|厘|¥|\$}. */

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Reads a price as a pricing page writes it: {@code ¥0.5}, {@code $0.07},
  * {@code 0.0008元/千tokens}, {@code 0.8元/百万tokens}, {@code 5厘/千tokens}, {@code $3 / MTok},
- * {@code $1.10 / 1M tokens}, {@code USD 0.27}, {@code 免费}, {@code 限时免费}, in full-width
- * forms too. What the cell does not say (often the unit, sometimes the currency) comes from its
- * column header, through {@link Context}.
+ * {@code $1.10 / 1M tokens}, {@code USD 0.27}, {@code 免费}, {@code 限时免费},
+ * {@code Limited-time Free}, in full-width forms too. What the cell does not say (often the
+ * unit, sometimes the currency) comes from its column header, through {@link Context}.
  *
  * <p>A cell must consist of known words only: one number, at most one currency, at most one
  * unit, a few filler words ("tokens", "input"). Anything else, a second number, a negative
@@ -29,9 +29,12 @@ public final class PriceNotation {
     private static final Pattern UNIT = Pattern.compile(
             "(?:/|per |per|每)\\s*(1,000,000|1000000|100万|百万|million|mtok|1m|m|1,000|1000|1千|千|1k|k|10k|万|tokens?|tok)"
                     + "(?:\\s*(?:input|output|输入|输出))?(?:\\s*(?:tokens?|tok))?(?![a-z0-9,.])");
-    /** A label that names the quantity before the meter: "1M INPUT TOKENS", "百万tokens输入". */
+    /**
+     * A label that names the quantity before the meter: "1M INPUT TOKENS", "百万tokens输入",
+     * Alibaba Cloud's international "Input price (Million tokens)"; not "10 million tokens".
+     */
     private static final Pattern LABEL_UNIT = Pattern.compile(
-            "(?<![\\d.,])(1m|1k|百万|千|1,000,000|1,000)\\s*(?:input |output |输入|输出)?\\s*tokens?");
+            "(?<![\\d.,])(?<![\\d.,] )(1m|1k|百万|千|1,000,000|1,000|million)\\s*(?:input |output |输入|输出)?\\s*tokens?");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+");
     private static final Pattern CURRENCY = Pattern.compile("us\\$|usd|cny|rmb|人民币|美元|元|厘|¥|\\$");
     /** "(50% OFF)" beside a discounted price (DeepSeek's off-peak cells) says why, not what it costs. */
@@ -67,7 +70,10 @@ public final class PriceNotation {
         }
     }
 
-    /** A price read off a cell; {@code promotion} when the page calls it free for a limited time (限时免费). */
+    /**
+     * A price read off a cell; {@code promotion} when the page calls it free for a limited time
+     * (限时免费, "Limited-time Free").
+     */
     public record Reading(Price price, boolean promotion) {
     }
 
@@ -100,7 +106,7 @@ public final class PriceNotation {
         Currency currency = require(resolved.currency(), cellText, "currency");
         if (cell.free() != null) {
             PriceUnit unit = resolved.unit() != null ? resolved.unit() : PriceUnit.PER_1M_TOKENS;
-            return new Reading(new Price(BigDecimal.ZERO, currency, unit), cell.free().equals("限时免费"));
+            return new Reading(new Price(BigDecimal.ZERO, currency, unit), NotationWords.isPromotion(cell.free()));
         }
         PriceUnit unit = require(resolved.unit(), cellText, "unit");
         return new Reading(new Price(cell.amount().multiply(resolved.scaleOrOne()), currency, unit), false);

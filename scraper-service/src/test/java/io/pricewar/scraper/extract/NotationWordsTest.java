@@ -16,20 +16,21 @@ class NotationWordsTest {
 
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+");
     private static final Pattern CURRENCY = Pattern.compile("us\\$|usd|cny|rmb|人民币|美元|元|厘|¥|\\$");
-    private static final Pattern FREE = Pattern.compile("限时免费|免费|free(?![a-z])");
+    private static final Pattern FREE = Pattern.compile("限时免费|免费|(?:limited-time free|limited time free|free)(?![a-z])");
     private static final Pattern FILLER = Pattern.compile("(?:tokens?|tok|input|output|输入|输出)(?![a-z])|[ ()]");
 
     /** Fragments that make the matchers' edge cases likely when strung together at random. */
     private static final String[] PIECES = {"0", "1", "12", "123", "1234", ",", ",000", ",00", ".", ".5", "5.",
             "us$", "usd", "us", "cny", "rmb", "人民币", "美元", "元", "厘", "¥", "$", "限时免费", "免费", "免", "free",
-            "freed", "tokens", "token", "tok", "tokensx", "input", "inputs", "output", "输入", "输出", " ", "(", ")",
-            "a", "k", "/", "千", "%"};
+            "freed", "limited-time ", "limited time ", "limited", "tokens", "token", "tok", "tokensx", "input",
+            "inputs", "output", "输入", "输出", " ", "(", ")", "a", "k", "/", "千", "%"};
 
     @Test
     void matchExactlyWhatTheRegexesMatch() {
         Random random = new Random(3);
         List<String> texts = new ArrayList<>(List.of("", "1,234.5", "1,2345", "1234,567", "12,345,678.90x", ".5.5",
-                "0.0008元/千tokens", "free", "freebie", "tokens", "tokensx", "us$3", "限时免费"));
+                "0.0008元/千tokens", "free", "freebie", "tokens", "tokensx", "us$3", "限时免费",
+                "limited-time free", "limited-time freebie", "limited time free", "limited-time"));
         for (int n = 0; n < 20_000; n++) {
             StringBuilder text = new StringBuilder();
             for (int k = random.nextInt(5); k >= 0; k--) {

@@ -67,6 +67,18 @@ class PriceNotationTest {
     }
 
     @Test
+    void aHeaderNamingMillionTokensInWordsGivesTheUnit() {
+        Price price = PriceNotation.parse("$0.4", PriceNotation.contextOf("Input price (Million tokens)"));
+
+        assertThat(price.sameAs(Price.of("0.4", "USD", PriceUnit.PER_1M_TOKENS))).isTrue();
+    }
+
+    @Test
+    void aHeaderNamingTenMillionTokensNamesNoUnitPricesAreKeptIn() {
+        assertThat(PriceNotation.contextOf("Input price (10 million tokens)").unit()).isNull();
+    }
+
+    @Test
     void aHeaderInLiScalesEveryCellToYuan() {
         Price price = PriceNotation.parse("5", PriceNotation.contextOf("输入（厘/千tokens）"));
 
@@ -91,6 +103,15 @@ class PriceNotationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Limited-time Free", "limited time free", "LIMITED-TIME FREE"})
+    void limitedTimeFreeInEnglishIsFreeFlaggedAsAPromotion(String text) {
+        PriceNotation.Reading reading = PriceNotation.read(text, PriceNotation.contextOf("Input ($/1M tokens)"));
+
+        assertThat(reading.price().sameAs(Price.of("0", "USD", PriceUnit.PER_1M_TOKENS))).isTrue();
+        assertThat(reading.promotion()).isTrue();
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             限时免费 0.8元           | free and also names a price
             限时免费 原价0.8元       | not part of a price
@@ -104,6 +125,8 @@ class PriceNotationTest {
             0.5元/千tokens/百万tokens | more than one unit
             0.5 or 0.8               | not part of a price
             carefree 0.5             | not part of a price
+            Limited-time Free $0.6   | free and also names a price
+            limited-time freebie     | not part of a price
             """)
     void rejectsAmbiguousTextWithTheReason(String text, String reason) {
         assertThatThrownBy(() -> PriceNotation.parse(text, PriceNotation.contextOf("输入（元/千tokens）")))

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,9 @@ public final class TableExtractor {
     /** The band itself inside a longer label ("输入长度 0<Token≤32K"), so the tier is the band only. */
     private static final Pattern BAND_TEXT = Pattern.compile(
             "(?i)[\\d.]+\\s*[km]?\\s*[<≤]\\s*(token|输入|input)s?\\s*[<≤]\\s*[\\d.]+\\s*[km]?");
+
+    /** What a tier column holds for a row that has no tier: a dash of some length. */
+    private static final Set<String> NO_TIER = Set.of("-", "–", "—", "－");
 
     private TableExtractor() {
     }
@@ -148,13 +152,22 @@ public final class TableExtractor {
             return new Columns(-1, -1, Map.of(), Map.of(), what);
         }
 
+        /**
+         * The column whose header is the fragment, else the first whose header contains it:
+         * BytePlus heads its model column "Model" right after "Model Provider".
+         */
         private static int indexOf(List<String> headers, String fragment) {
+            int containing = -1;
             for (int i = 0; i < headers.size(); i++) {
-                if (headers.get(i).contains(fragment)) {
+                String header = headers.get(i);
+                if (header.equals(fragment)) {
                     return i;
                 }
+                if (containing < 0 && header.contains(fragment)) {
+                    containing = i;
+                }
             }
-            return -1;
+            return containing;
         }
 
         /** Each meter's column, read under its header's context over the page's: worked out once per table. */
@@ -165,9 +178,10 @@ public final class TableExtractor {
             return columns;
         }
 
+        /** A tier cell left empty or holding a dash (BytePlus's "-" for "no condition") is the standard tier. */
         String tierOf(List<String> cells) {
             String text = tier < 0 ? "" : cells.get(tier);
-            return text.isEmpty() ? PricePointId.STANDARD_TIER : text;
+            return text.isEmpty() || NO_TIER.contains(text) ? PricePointId.STANDARD_TIER : text;
         }
 
         int lastIndex() {

@@ -22,7 +22,9 @@ class SourceCatalogTest {
 
         assertThat(catalog).extracting(Source::vendor).containsOnly("deepseek", "volcengine", "alibaba", "baidu",
                 "tencent", "iflytek", "zhipu", "moonshot", "openai", "anthropic");
-        assertThat(catalog).extracting(Source::vendor).containsOnlyOnce("openai", "anthropic", "alibaba");
+        assertThat(catalog).extracting(Source::vendor).containsOnlyOnce("openai", "anthropic", "baidu", "iflytek");
+        assertThat(catalog).extracting(Source::id).contains("deepseek-cny", "alibaba-intl", "volcengine-intl",
+                "zhipu-intl", "moonshot-intl", "tencent-intl");
         assertThat(catalog).allSatisfy(source -> assertThat(SourceValidator.validate(source)).isEmpty());
     }
 
@@ -31,7 +33,9 @@ class SourceCatalogTest {
         SourceCatalog catalog = new SourceCatalog(new CatalogProperties(true, null), NONE_CONFIGURED);
 
         assertThat(catalog.sources()).extracting(Source::vendor).doesNotHaveDuplicates().hasSize(10);
-        assertThat(catalog.find("deepseek-cny")).get().extracting(Source::isEnabled).isEqualTo(false);
+        assertThat(catalog.all()).filteredOn(source -> !source.isEnabled()).extracting(Source::id)
+                .containsExactlyInAnyOrder("deepseek-cny", "alibaba-intl", "volcengine-intl", "zhipu-intl",
+                        "moonshot-intl", "tencent-intl");
     }
 
     @Test

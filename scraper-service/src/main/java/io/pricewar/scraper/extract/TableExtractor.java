@@ -129,18 +129,18 @@ public final class TableExtractor {
         static Columns locate(List<String> headers, TableRule rule) {
             int model = indexOf(headers, rule.modelColumn());
             if (model < 0) {
-                return missing("no column header contains '" + rule.modelColumn() + "'");
+                return missing(notFound(headers, rule.modelColumn(), ""));
             }
             int tier = rule.tierColumn() == null ? -1 : indexOf(headers, rule.tierColumn());
             if (rule.tierColumn() != null && tier < 0) {
-                return missing("no column header contains '" + rule.tierColumn() + "'");
+                return missing(notFound(headers, rule.tierColumn(), ""));
             }
             Map<String, Integer> meters = new LinkedHashMap<>();
             Map<String, PriceNotation.Context> contexts = new LinkedHashMap<>();
             for (Map.Entry<String, String> meter : rule.meters().entrySet()) {
                 int index = indexOf(headers, meter.getValue());
                 if (index < 0) {
-                    return missing("no column header contains '" + meter.getValue() + "' (meter " + meter.getKey() + ")");
+                    return missing(notFound(headers, meter.getValue(), " (meter " + meter.getKey() + ")"));
                 }
                 meters.put(meter.getKey(), index);
                 contexts.put(meter.getKey(), PriceNotation.contextOf(headers.get(index)));
@@ -153,21 +153,38 @@ public final class TableExtractor {
         }
 
         /**
-         * The column whose header is the fragment, else the first whose header contains it:
-         * BytePlus heads its model column "Model" right after "Model Provider".
+         * The column whose header is the fragment; else the one whose header holds it, or -1 when
+         * none does or when headers of different texts do. BytePlus heads its model column "Model"
+         * right after "Model Provider": the exact one is meant. A column split in two
+         * ("输入价格（缓存命中）", "输入价格（缓存未命中）") is not this rule's table any more, and
+         * taking the first would read the wrong prices. A header merged over several columns
+         * shows the same text in each: that is one column.
          */
         private static int indexOf(List<String> headers, String fragment) {
-            int containing = -1;
+            int exact = headers.indexOf(fragment);
+            if (exact >= 0) {
+                return exact;
+            }
+            int found = -1;
             for (int i = 0; i < headers.size(); i++) {
-                String header = headers.get(i);
-                if (header.equals(fragment)) {
-                    return i;
-                }
-                if (containing < 0 && header.contains(fragment)) {
-                    containing = i;
+                if (headers.get(i).contains(fragment)) {
+                    if (found < 0) {
+                        found = i;
+                    } else if (!headers.get(i).equals(headers.get(found))) {
+                        return -1;
+                    }
                 }
             }
-            return containing;
+            return found;
+        }
+
+        /** Why {@link #indexOf} found no column for the fragment. */
+        private static String notFound(List<String> headers, String fragment, String note) {
+            List<String> holding = headers.stream().filter(h -> h.contains(fragment)).distinct()
+                    .map(h -> "'" + h + "'").toList();
+            return holding.isEmpty()
+                    ? "no column header contains '" + fragment + "'" + note
+                    : "more than one column header contains '" + fragment + "'" + note + ": " + String.join(", ", holding);
         }
 
         /** Each meter's column, read under its header's context over the page's: worked out once per table. */

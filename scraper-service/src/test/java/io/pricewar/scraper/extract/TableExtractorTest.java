@@ -3,6 +3,7 @@ package io.pricewar.scraper.extract;
 import io.pricewar.events.Price;
 import io.pricewar.events.PricePointId;
 import io.pricewar.events.PriceUnit;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import java.util.Currency;
@@ -57,6 +58,38 @@ class TableExtractorTest {
 
         assertThat(extraction.isHealthy()).isFalse();
         assertThat(extraction.problem()).contains("table.price-table");
+    }
+
+    /** A column split in two whose headers both hold the rule's fragment: neither is taken for the meter. */
+    @Test
+    void reportsAFragmentTwoColumnsHoldAsALayoutChangeInsteadOfReadingTheFirst() {
+        Extraction extraction = TableExtractor.extract(Jsoup.parse("""
+                <table class="price-table">
+                  <tr><th>模型名称</th><th>输入（缓存命中）</th><th>输入（缓存未命中）</th><th>输出</th></tr>
+                  <tr><td>Qwen-Max</td><td>0.008元/千tokens</td><td>0.04元/千tokens</td><td>0.12元/千tokens</td></tr>
+                </table>
+                """), "alibaba", FixturePages.ROWS_TABLE, CNY);
+
+        assertThat(extraction.isHealthy()).isFalse();
+        assertThat(extraction.prices()).isEmpty();
+        assertThat(extraction.problem()).isEqualTo(
+                "more than one column header contains '输入' (meter input): '输入（缓存命中）', '输入（缓存未命中）'");
+    }
+
+    /** A header merged over two columns shows its text in both: it is one column, read at its first. */
+    @Test
+    void readsAHeaderMergedOverTwoColumnsAsOneColumn() {
+        Extraction extraction = TableExtractor.extract(Jsoup.parse("""
+                <table class="price-table">
+                  <tr><th>模型名称</th><th colspan="2">输入（元/千tokens）</th><th>输出（元/千tokens）</th></tr>
+                  <tr><td>Qwen-Max</td><td>0.04</td><td>限时优惠至9月30日</td><td>0.12</td></tr>
+                </table>
+                """), "alibaba", FixturePages.ROWS_TABLE, CNY);
+
+        assertThat(extraction.rejected()).isEmpty();
+        assertThat(extraction.prices()).extracting(p -> p.pointId() + " = " + p.price())
+                .containsExactlyInAnyOrder("alibaba:qwen-max:input:standard = 0.04 CNY PER_1K_TOKENS",
+                        "alibaba:qwen-max:output:standard = 0.12 CNY PER_1K_TOKENS");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.pricewar.scraper.source;
 
 import io.pricewar.events.Evidence;
-import io.pricewar.events.PriceEvent;
 import io.pricewar.scraper.diff.PriceBook;
 import io.pricewar.scraper.diff.Safeguard;
 import io.pricewar.scraper.diff.SafetyRules;
@@ -35,9 +34,7 @@ class LayoutChangeFixturesTest {
 
         assertThat(runs.extraction().isHealthy()).isFalse();
         assertThat(runs.extraction().prices()).isEmpty();
-        assertThat(runs.problems()).containsOnly("no element matches 'table.price-table'");
-        assertThat(runs.published()).isEmpty();
-        assertThat(runs.countedTowardsADelisting()).isEmpty();
+        assertEachRunIsALayoutChange(runs, "no element matches 'table.price-table'");
     }
 
     @Test
@@ -46,9 +43,7 @@ class LayoutChangeFixturesTest {
 
         assertThat(runs.extraction().isHealthy()).isFalse();
         assertThat(runs.extraction().prices()).isEmpty();
-        assertThat(runs.problems()).containsOnly("no element matches 'table'");
-        assertThat(runs.published()).isEmpty();
-        assertThat(runs.countedTowardsADelisting()).isEmpty();
+        assertEachRunIsALayoutChange(runs, "no element matches 'table'");
     }
 
     @Test
@@ -57,9 +52,7 @@ class LayoutChangeFixturesTest {
 
         assertThat(runs.extraction().isHealthy()).isFalse();
         assertThat(runs.extraction().prices()).isEmpty();
-        assertThat(runs.problems()).containsOnly("no element matches 'div.pricing-card'");
-        assertThat(runs.published()).isEmpty();
-        assertThat(runs.countedTowardsADelisting()).isEmpty();
+        assertEachRunIsALayoutChange(runs, "no element matches 'div.pricing-card'");
     }
 
     /**
@@ -81,10 +74,7 @@ class LayoutChangeFixturesTest {
                 "anthropic:claude-haiku-3.5:output:standard = 4 USD PER_1M_TOKENS « $4 / MTok",
                 "anthropic:claude-haiku-3.5:input:batch = 0.4 USD PER_1M_TOKENS « $0.80 / MTok" + batch,
                 "anthropic:claude-haiku-3.5:output:batch = 2 USD PER_1M_TOKENS « $4 / MTok" + batch);
-        assertThat(runs.problems()).containsOnly(
-                "only 8 of the 20 points of the last healthy reading are on the page");
-        assertThat(runs.published()).isEmpty();
-        assertThat(runs.countedTowardsADelisting()).isEmpty();
+        assertEachRunIsALayoutChange(runs, "only 8 of the 20 points of the last healthy reading are on the page");
     }
 
     @Test
@@ -93,9 +83,7 @@ class LayoutChangeFixturesTest {
 
         assertThat(runs.extraction().isHealthy()).isFalse();
         assertThat(runs.extraction().prices()).isEmpty();
-        assertThat(runs.problems()).containsOnly("no column header contains '输入' (meter input)");
-        assertThat(runs.published()).isEmpty();
-        assertThat(runs.countedTowardsADelisting()).isEmpty();
+        assertEachRunIsALayoutChange(runs, "no column header contains '输入' (meter input)");
     }
 
     @Test
@@ -104,9 +92,7 @@ class LayoutChangeFixturesTest {
 
         assertThat(runs.extraction().isHealthy()).isFalse();
         assertThat(runs.extraction().prices()).isEmpty();
-        assertThat(runs.problems()).containsOnly("no column header contains '输入' (meter input)");
-        assertThat(runs.published()).isEmpty();
-        assertThat(runs.countedTowardsADelisting()).isEmpty();
+        assertEachRunIsALayoutChange(runs, "no column header contains '输入' (meter input)");
     }
 
     /**
@@ -120,10 +106,8 @@ class LayoutChangeFixturesTest {
 
         assertThat(runs.extraction().isHealthy()).isFalse();
         assertThat(runs.extraction().prices()).isEmpty();
-        assertThat(runs.problems()).containsOnly("more than one column header contains '输入价格' (meter input): "
+        assertEachRunIsALayoutChange(runs, "more than one column header contains '输入价格' (meter input): "
                 + "'输入价格（缓存命中）', '输入价格（缓存未命中）'");
-        assertThat(runs.published()).isEmpty();
-        assertThat(runs.countedTowardsADelisting()).isEmpty();
     }
 
     @Test
@@ -132,9 +116,7 @@ class LayoutChangeFixturesTest {
 
         assertThat(runs.extraction().isHealthy()).isFalse();
         assertThat(runs.extraction().prices()).isEmpty();
-        assertThat(runs.problems()).containsOnly("no column header contains '产品名'");
-        assertThat(runs.published()).isEmpty();
-        assertThat(runs.countedTowardsADelisting()).isEmpty();
+        assertEachRunIsALayoutChange(runs, "no column header contains '产品名'");
     }
 
     /**
@@ -149,10 +131,7 @@ class LayoutChangeFixturesTest {
         assertThat(points(runs.extraction())).containsExactlyInAnyOrder(
                 "volcengine:doubao-lite-4k:input:standard = 0.0003 CNY PER_1K_TOKENS « 0.3厘/千tokens",
                 "volcengine:doubao-lite-4k:output:standard = 0.0006 CNY PER_1K_TOKENS « 0.6厘/千tokens");
-        assertThat(runs.problems()).containsOnly(
-                "only 2 of the 10 points of the last healthy reading are on the page");
-        assertThat(runs.published()).isEmpty();
-        assertThat(runs.countedTowardsADelisting()).isEmpty();
+        assertEachRunIsALayoutChange(runs, "only 2 of the 10 points of the last healthy reading are on the page");
     }
 
     @Test
@@ -161,25 +140,20 @@ class LayoutChangeFixturesTest {
 
         assertThat(runs.extraction().isHealthy()).isFalse();
         assertThat(runs.extraction().prices()).isEmpty();
-        assertThat(runs.problems()).containsOnly("no element matches 'table.price-table'");
-        assertThat(runs.published()).isEmpty();
-        assertThat(runs.countedTowardsADelisting()).isEmpty();
+        assertEachRunIsALayoutChange(runs, "no element matches 'table.price-table'");
+    }
+
+    /** Every run of the changed page ended on that problem, with no event, and no point counted towards its delisting. */
+    private static void assertEachRunIsALayoutChange(Runs runs, String problem) {
+        assertThat(runs.verdicts()).hasSize(SafetyRules.DEFAULTS.delistAfter()).allSatisfy(verdict -> {
+            assertThat(verdict.layoutProblem()).isEqualTo(problem);
+            assertThat(verdict.events()).isEmpty();
+        });
+        assertThat(runs.safeguard().missing()).isEmpty();
     }
 
     /** What a source's runs of a redesigned page came to, after a healthy run of its usual page. */
     private record Runs(Extraction extraction, List<Safeguard.Verdict> verdicts, Safeguard safeguard) {
-
-        List<String> problems() {
-            return verdicts.stream().map(Safeguard.Verdict::layoutProblem).toList();
-        }
-
-        List<PriceEvent> published() {
-            return verdicts.stream().flatMap(v -> v.events().stream()).toList();
-        }
-
-        List<?> countedTowardsADelisting() {
-            return safeguard.missing();
-        }
     }
 
     /**

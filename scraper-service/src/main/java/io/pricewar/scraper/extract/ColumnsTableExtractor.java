@@ -5,7 +5,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Reads models-as-columns pricing tables (DeepSeek) with a {@link ColumnsTableRule}. */
 public final class ColumnsTableExtractor {
@@ -37,11 +40,13 @@ public final class ColumnsTableExtractor {
         }
         Announcement announcement = announcements.above(table);
         String tier = PricePointId.STANDARD_TIER;
+        Set<String> metersFound = new HashSet<>();
         for (int r = 1; r < grid.height(); r++) {
             List<String> cells = grid.row(r);
             String label = label(cells, firstModel);
             tier = Labels.only(rule.tiers(), label).orElse(tier);
             List<String> meters = Labels.longestMatches(rule.meters(), label);
+            metersFound.addAll(meters);
             if (meters.size() > 1) {
                 collector.reject("", String.join(",", meters), label, "the row label matches more than one meter");
             } else if (meters.size() == 1) {
@@ -51,6 +56,21 @@ public final class ColumnsTableExtractor {
                         collector.cell(header.get(c), meters.getFirst(), tier, cells.get(c), context, announcement);
                     }
                 }
+            }
+        }
+        return metersFound.isEmpty() ? null : missingMeter(rule, metersFound);
+    }
+
+    /**
+     * A price table of this rule's (one with a meter row) must show every meter the rule names,
+     * as a models-as-rows table must show every meter column: a row whose label was reworded
+     * ("1M INPUT TOKENS (CACHE MISS)" become "1M INPUT TOKENS") is a layout change, not the
+     * meter's prices withdrawn, which would delist them three runs later.
+     */
+    private static String missingMeter(ColumnsTableRule rule, Set<String> found) {
+        for (Map.Entry<String, String> meter : rule.meters().entrySet()) {
+            if (!found.contains(meter.getKey())) {
+                return "no row label contains '" + meter.getValue() + "' (meter " + meter.getKey() + ")";
             }
         }
         return null;

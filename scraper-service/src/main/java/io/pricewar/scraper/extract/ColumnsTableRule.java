@@ -13,7 +13,9 @@ import java.util.Map;
  *
  * @param selector CSS selector of the table (each match is read)
  * @param meters   meter name to row-label fragment, matched without regard to case; the
- *                 longest matching fragment wins, so "INPUT TOKENS (CACHE HIT)" beats "INPUT"
+ *                 longest matching fragment wins, so "INPUT TOKENS (CACHE HIT)" beats "INPUT".
+ *                 A table with any meter's row must have a row for each (a reworded or dropped
+ *                 one is a layout change, as a missing meter column is for {@link TableRule})
  * @param tiers    tier name to section-label fragment, e.g. {@code off-peak -> DISCOUNT PRICE};
  *                 rows before any section are standard
  */

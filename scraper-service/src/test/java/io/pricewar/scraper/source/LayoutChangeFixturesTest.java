@@ -46,6 +46,21 @@ class LayoutChangeFixturesTest {
         assertEachRunIsALayoutChange(runs, "no element matches 'table'");
     }
 
+    /**
+     * The cache-miss rows reworded "1M INPUT TOKENS": the page still yields 8 of its 12 points,
+     * enough to pass for this page, and counted by the safeguard alone the four input points would
+     * be delisted on the third run. A table of the rule's that lacks one of its meters is its layout
+     * changed, as a models-as-rows table lacking a meter column is.
+     */
+    @Test
+    void deepSeeksMeterRowRewordedIsAnUnhealthyReadingNamingTheMeterNotFourDelistings() {
+        Runs runs = changedPageAfterAHealthyRun("deepseek", "deepseek-usd.html", "deepseek-meter-renamed.html");
+
+        assertThat(runs.extraction().isHealthy()).isFalse();
+        assertThat(runs.extraction().prices()).isEmpty();
+        assertEachRunIsALayoutChange(runs, "no row label contains '1M INPUT TOKENS (CACHE MISS)' (meter input)");
+    }
+
     @Test
     void openAisCardsReplacedByATableIsAnUnhealthyReadingNamingTheCards() {
         Runs runs = changedPageAfterAHealthyRun("openai", "openai-cards.html", "openai-layout-changed.html");

@@ -3,6 +3,7 @@ package io.pricewar.devstack;
 import io.pricewar.alert.subscription.secret.SecretCipher;
 import io.pricewar.infra.EmbeddedKafka;
 import io.pricewar.infra.EmbeddedMongo;
+import io.pricewar.infra.RunnableJar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -15,13 +16,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +51,7 @@ class StructuredLogsIT {
     @ParameterizedTest
     @ValueSource(strings = {"scraper-service", "ledger-service", "alert-service"})
     void theServiceLogsJsonLinesWhenAsked(String service) throws Exception {
-        Process process = new ProcessBuilder(javaExecutable(), "-jar", runnableJar(service).toString(),
+        Process process = RunnableJar.of(Path.of("..", service)).process(
                 "--logging.structured.format.console=ecs",
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
@@ -93,18 +91,5 @@ class StructuredLogsIT {
             }
         }
         throw new AssertionError("the process ended without logging '" + text + "'; plain lines: " + plain);
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** The jar the image runs: built by the reactor before this module's integration tests. */
-    private static Path runnableJar(String service) throws IOException {
-        Path target = Path.of("..", service, "target");
-        try (Stream<Path> files = Files.list(target)) {
-            Optional<Path> jar = files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst();
-            return jar.orElseThrow(() -> new AssertionError("no runnable jar in " + target.toAbsolutePath()));
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.pricewar.events.PriceListed;
 import io.pricewar.events.PricePointId;
 import io.pricewar.events.Topics;
 import io.pricewar.infra.EmbeddedKafka;
+import io.pricewar.infra.RunnableJar;
 import io.pricewar.scraper.FixtureSite;
 import io.pricewar.scraper.ScraperApplication;
 import io.pricewar.scraper.TopicRecords;
@@ -18,11 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -106,9 +104,8 @@ class ScaleOutIT {
     @Test
     void aReplicaKilledWithoutLeavingHasItsSourcesTakenOverWithinAMinute() throws Exception {
         ConfigurableApplicationContext a = startReplica();
-        Process b = new ProcessBuilder(Stream.concat(
-                Stream.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", runnableJar()),
-                Arrays.stream(arguments())).toList())
+        // As the image runs it: its runnable jar, as a process that can be killed.
+        Process b = RunnableJar.of(Path.of(".")).process(arguments())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             // b has joined once a, scraping steadily, no longer scrapes every source.
@@ -125,14 +122,6 @@ class ScaleOutIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> grown(a, afterKill).containsAll(SOURCES));
         System.out.printf("sources of the killed replica taken over after %.1f s%n", (System.nanoTime() - killed) / 1e9);
-    }
-
-    /** The scraper's runnable jar, as the image runs it: built by the reactor before the integration tests. */
-    private static String runnableJar() throws java.io.IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no runnable jar in target/")).toAbsolutePath().toString();
-        }
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

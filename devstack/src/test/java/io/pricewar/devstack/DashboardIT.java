@@ -23,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -46,8 +47,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static io.pricewar.devstack.VendorPage.row;
@@ -79,6 +82,7 @@ class DashboardIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PAGE_WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BROWSER_ZONE = "Asia/Shanghai";
 
     private static final Path CHROMIUM = Path.of(System.getProperty("pricewar.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("pricewar.chromedriver", "/usr/bin/chromedriver"));
@@ -128,10 +132,13 @@ class DashboardIT {
         options.setBinary(chromium.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1100",
+                "--disable-sync", "--window-size=1280,1100", "--lang=en-US",
                 "--user-data-dir=" + Files.createTempDirectory("pricewar-chromium-profile"));
+        // The browser keeps Beijing time, as most of the price war's readers do: a page that took the
+        // browser's local day or time for the API's UTC would show it.
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(driver.toFile()).usingAnyFreePort()
+                .withEnvironment(Map.of("TZ", BROWSER_ZONE)).build();
         return new ChromeDriver(service, options);
     }
 
@@ -326,6 +333,107 @@ class DashboardIT {
     }
 
     /**
+     * Each choice in the explorer's dropdowns refetches and redraws: the later dropdowns offer
+     * only what exists under the earlier ones, keeping a choice that still fits, and the chart and
+     * the table show the chosen point's prices (written here from the pages and the dated log).
+     */
+    @Test
+    @Order(6)
+    void theExplorersDropdownsChartTheChosenPoint() {
+        site.publish(ALIBABA_AFTER_CUT);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ledgerApi(historyUrl("CNY")).size() == 2);
+        awaitDatedMayLog();
+
+        browser.get(services.ledgerDashboardUrl() + "?point=" + QWEN_LONG_INPUT + "&currency=CNY");
+        awaitStatus("status", "ready");
+        assertThat(options("vendor")).containsExactly("alibaba", "baidu", "iflytek", "openai", "tencent", "volcengine", "zhipu");
+        assertThat(options("model")).containsExactly("qwen-long", "qwen-max", "qwen-plus", "qwen-turbo");
+        assertExplorerShows(QWEN_LONG_INPUT, List.of(20.0, 0.5), List.of("0.02 CNY per 1K", "0.0005 CNY per 1K"));
+
+        choose("meter", "output");
+        assertExplorerShows("alibaba:qwen-long:output:standard", List.of(20.0), List.of("0.02 CNY per 1K"));
+
+        choose("model", "qwen-turbo");
+        assertExplorerShows("alibaba:qwen-turbo:output:standard", List.of(8.0), List.of("0.008 CNY per 1K"));
+
+        // Doubao has no output price here, so the meter falls back to input; the standard tier still fits.
+        choose("vendor", "volcengine");
+        assertThat(options("model")).containsExactly("doubao-pro-32k");
+        assertThat(options("meter")).containsExactly("input");
+        assertThat(options("tier")).containsExactly("batch", "standard");
+        assertExplorerShows(DatedMayLog.DOUBAO_32K_INPUT, List.of(0.8), List.of("0.0008 CNY per 1K"));
+        assertThat(plottedTimes()).containsExactly(epochSeconds("2024-05-15T08:00:00Z"));
+
+        choose("tier", "batch");
+        assertExplorerShows(DatedMayLog.DOUBAO_32K_BATCH_INPUT, List.of(0.4), List.of("0.0004 CNY per 1K"));
+        assertThat(plottedTimes()).containsExactly(epochSeconds("2024-05-20T16:00:00Z"));
+        assertThat(browser.findElement(By.cssSelector("#events tbody tr td")).getText()).isEqualTo("2024-05-20 16:00:00 UTC");
+        screenshot("explorer-dropdowns");
+    }
+
+    /**
+     * A click on a marker of the chart opens that event's evidence: ERNIE Speed's listing at
+     * 0.004 CNY per 1K on 1 May and its cut to free (免费) on 21 May, each with its own cell,
+     * page and hash, and the event's row is marked.
+     */
+    @Test
+    @Order(7)
+    void aClickOnAChartMarkerOpensThatEventsEvidence() {
+        awaitDatedMayLog();
+        browser.get(services.ledgerDashboardUrl() + "?point=" + DatedMayLog.ERNIE_SPEED_INPUT + "&currency=CNY");
+        awaitStatus("status", "ready");
+        assertThat(plottedTimes()).containsExactly(epochSeconds("2024-05-01T00:00:00Z"), epochSeconds("2024-05-21T00:00:00Z"));
+        assertThat(plottedPrices()).containsExactly(4.0, 0.0);
+        assertThat(browser.findElement(By.id("evidence")).isDisplayed()).isFalse();
+
+        clickMarker(1);
+        assertEvidenceShows(DatedMayLog.ERNIE_SPEED_INPUT, "PriceChanged #2, effective 2024-05-21 00:00:00 UTC, observed 2024-05-21 00:00:00 UTC",
+                "免费", "2024-05-21T00:00:00Z");
+        assertThat(selectedRows()).containsExactly("2");
+        screenshot("explorer-marker");
+
+        clickMarker(0);
+        assertEvidenceShows(DatedMayLog.ERNIE_SPEED_INPUT, "PriceListed #1, effective 2024-05-01 00:00:00 UTC, observed 2024-05-01 00:00:00 UTC",
+                "0.004", "2024-05-01T00:00:00Z");
+        assertThat(selectedRows()).containsExactly("1");
+    }
+
+    /**
+     * The timeline's from and to are UTC days, to exclusive, whatever the browser's zone: for the
+     * 21st it lists the two cuts observed on that UTC day (the one at 00:00 and iFlytek's at 18:00,
+     * already the 22nd in Beijing), not Doubao's listing at 16:00 on the 20th (the 21st in Beijing)
+     * nor Tencent's cut at 00:00 on the 22nd; the vendor filter narrows the window further.
+     */
+    @Test
+    @Order(8)
+    void theTimelineListsOnlyTheChangesBetweenFromAndTo() {
+        awaitDatedMayLog();
+        assertThat(((JavascriptExecutor) browser).executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone"))
+                .as("the browser's zone").isEqualTo(BROWSER_ZONE);
+        browser.get(services.ledgerDashboardUrl() + "timeline.html");
+        awaitStatus("status", "ready");
+
+        setWindow("2024-05-21", "2024-05-22");
+        assertTimelineShows(List.of(DatedMayLog.SPARK_LITE_INPUT + "#2", DatedMayLog.ERNIE_SPEED_INPUT + "#2"),
+                List.of("2024-05-21 18:00:00 UTC", "2024-05-21 00:00:00 UTC"));
+        assertThat(browser.findElements(By.cssSelector("#changes tbody td.num")))
+                .extracting(WebElement::getText).containsExactly("-100%", "-100%");
+        screenshot("timeline-window");
+
+        new Select(browser.findElement(By.id("vendor"))).selectByValue("baidu");
+        waitFor().until(d -> d.getCurrentUrl().contains("vendor=baidu"));
+        assertTimelineShows(List.of(DatedMayLog.ERNIE_SPEED_INPUT + "#2"), List.of("2024-05-21 00:00:00 UTC"));
+
+        new Select(browser.findElement(By.id("vendor"))).selectByValue("");
+        setWindow("2024-05-20", "2024-05-21");
+        assertTimelineShows(List.of(DatedMayLog.DOUBAO_32K_BATCH_INPUT + "#1"), List.of("2024-05-20 16:00:00 UTC"));
+
+        setWindow("2024-05-23", "2024-05-24");
+        awaitStatus("status", "empty");
+        assertThat(browser.findElements(By.cssSelector("#changes tbody tr"))).isEmpty();
+    }
+
+    /**
      * The plotted x (effective time, in seconds) and y (per 1M in the chosen currency) are the
      * API's: a chart draws numbers, so each exact decimal is expected as its nearest double.
      */
@@ -341,6 +449,118 @@ class DashboardIT {
         }
         assertThat(plotted.get(0).stream().map(Number::doubleValue).toList()).isEqualTo(expectedX);
         assertThat(plotted.get(1).stream().map(Number::doubleValue).toList()).isEqualTo(expectedY);
+    }
+
+    private boolean datedMayLogPublished;
+
+    /** Publishes {@link DatedMayLog} once and waits until the ledger lists each of its points at its last seq. */
+    private void awaitDatedMayLog() {
+        if (!datedMayLogPublished) {
+            DatedMayLog.publish(kafka.bootstrapServers());
+            datedMayLogPublished = true;
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode prices = ledgerApi("/api/v1/prices");
+            return DatedMayLog.READINGS.entrySet().stream().allMatch(point -> StreamSupport.stream(prices.spliterator(), false)
+                    .anyMatch(p -> p.path("pointId").asString().equals(point.getKey())
+                            && p.path("seq").asLong() == point.getValue().size()));
+        });
+    }
+
+    /** Picks {@code value} in the explorer's dropdown {@code id}, as a reader does. */
+    private void choose(String id, String value) {
+        new Select(browser.findElement(By.id(id))).selectByValue(value);
+    }
+
+    private List<String> options(String id) {
+        return new Select(browser.findElement(By.id(id))).getOptions().stream().map(o -> o.getAttribute("value")).toList();
+    }
+
+    /**
+     * The explorer has settled on {@code pointId}: its dropdowns name it, and the chart (per 1M)
+     * and the table (as quoted) hold its prices, oldest first.
+     */
+    private void assertExplorerShows(String pointId, List<Double> per1M, List<String> quoted) {
+        waitFor().until(d -> d.getCurrentUrl().contains("point=" + URLEncoder.encode(pointId, StandardCharsets.UTF_8)));
+        awaitStatus("status", "ready");
+        assertThat(Stream.of("vendor", "model", "meter", "tier")
+                .map(id -> new Select(browser.findElement(By.id(id))).getFirstSelectedOption().getAttribute("value")))
+                .containsExactly(pointId.split(":"));
+        assertThat(plottedPrices()).as("plotted for " + pointId).isEqualTo(per1M);
+        assertThat(browser.findElements(By.cssSelector("#events tbody tr td:nth-child(3)")))
+                .extracting(WebElement::getText).as("listed for " + pointId).isEqualTo(quoted);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.explorerChart.root.querySelector('.u-title').textContent"))
+                .isEqualTo(pointId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Double> plottedPrices() {
+        return ((List<Number>) ((JavascriptExecutor) browser).executeScript("return window.explorerChart.data[1]"))
+                .stream().map(Number::doubleValue).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Double> plottedTimes() {
+        return ((List<Number>) ((JavascriptExecutor) browser).executeScript("return window.explorerChart.data[0]"))
+                .stream().map(Number::doubleValue).toList();
+    }
+
+    private static double epochSeconds(String instant) {
+        return Instant.parse(instant).getEpochSecond();
+    }
+
+    /**
+     * Moves the mouse onto the chart at the x of the {@code index}-th marker (a pixel inside the
+     * plot where the marker sits on its edge) and clicks there.
+     */
+    @SuppressWarnings("unchecked")
+    private void clickMarker(int index) {
+        List<Number> at = (List<Number>) ((JavascriptExecutor) browser).executeScript("""
+                const u = window.explorerChart, i = arguments[0];
+                u.over.scrollIntoView({block: 'center'});
+                const box = u.over.getBoundingClientRect();
+                const x = Math.min(Math.max(u.valToPos(u.data[0][i], 'x'), 2), box.width - 2);
+                return [box.left + x, box.top + box.height / 2];
+                """, index);
+        new Actions(browser).moveToLocation(at.get(0).intValue(), at.get(1).intValue()).click().perform();
+    }
+
+    /** The evidence panel names the event, its cell text, and the page and hash of {@code pointId}'s reading at {@code observedAt}. */
+    private void assertEvidenceShows(String pointId, String event, String cell, String observedAt) {
+        String hash = DatedMayLog.pageHash(pointId, observedAt);
+        waitFor().until(d -> d.findElement(By.id("evidence")).isDisplayed()
+                && d.findElement(By.cssSelector("#evidence-facts dd")).getText().equals(event));
+        assertThat(browser.findElement(By.id("evidence-cell")).getText()).isEqualTo(cell);
+        assertThat(browser.findElement(By.cssSelector("#evidence-facts dd a")).getAttribute("href"))
+                .isEqualTo(DatedMayLog.pageOf(pointId));
+        assertThat(browser.findElement(By.id("evidence-link")).getAttribute("href")).endsWith("/api/v1/evidence/" + hash);
+    }
+
+    private List<String> selectedRows() {
+        return browser.findElements(By.cssSelector("#events tbody tr.selected")).stream().map(r -> r.getAttribute("data-seq")).toList();
+    }
+
+    /** Types the timeline's window into its date fields, as a reader does, and waits for the page to ask for it. */
+    private void setWindow(String from, String to) {
+        typeDate("from", from);
+        typeDate("to", to);
+        waitFor().until(d -> d.getCurrentUrl().contains("from=" + from + "&to=" + to));
+    }
+
+    /** A date field takes the date typed in the browser's format (en-US: month, day, year). */
+    private void typeDate(String id, String isoDate) {
+        WebElement field = browser.findElement(By.id(id));
+        String[] ymd = isoDate.split("-");
+        field.sendKeys(ymd[1] + ymd[2] + ymd[0]);
+        waitFor().until(d -> isoDate.equals(field.getAttribute("value")));
+    }
+
+    /** The timeline lists exactly these changes (point#seq), in this order, observed at these times. */
+    private void assertTimelineShows(List<String> changes, List<String> observed) {
+        awaitStatus("status", "ready");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#changes tbody tr"));
+        assertThat(rows).extracting(r -> r.getAttribute("data-point") + "#" + r.getAttribute("data-seq")).isEqualTo(changes);
+        assertThat(rows).extracting(r -> r.findElement(By.cssSelector("td")).getText()).isEqualTo(observed);
     }
 
     /** The page's rows, in order, are the API's ranking for the same query, headline prices included. */

@@ -59,7 +59,7 @@ async function show() {
     return;
   }
   if (answer === STALE) return; // another point or currency was chosen while this one loaded
-  entries = answer;
+  entries = inEffectOrder(answer);
   if (entries.length === 0) {
     status($('status'), 'empty', `${pointId} has no recorded events.`);
     return;
@@ -69,6 +69,17 @@ async function show() {
   describeRates(currency);
   $('evidence').hidden = true;
   status($('status'), 'ready', '');
+}
+
+/**
+ * The history in the order its prices take effect, ties in record (seq) order: a cut announced
+ * for a later date comes before a reading observed in between in the record, but after it here.
+ * uPlot needs its x ascending, and a step drawn this way is the price in effect at each instant
+ * as the ledger answers it (/api/v1/prices/as-of, axis=effective). Chart and table share this
+ * order, so a marker's index is its row's.
+ */
+function inEffectOrder(history) {
+  return [...history].sort((a, b) => Date.parse(a.effectiveAt) - Date.parse(b.effectiveAt) || a.seq - b.seq);
 }
 
 /** Every page of the history: the API pages by cursor (X-Next-Cursor). */

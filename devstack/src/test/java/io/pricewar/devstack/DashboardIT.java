@@ -346,7 +346,7 @@ class DashboardIT {
 
         browser.get(services.ledgerDashboardUrl() + "?point=" + QWEN_LONG_INPUT + "&currency=CNY");
         awaitStatus("status", "ready");
-        assertThat(options("vendor")).containsExactly("alibaba", "baidu", "iflytek", "openai", "tencent", "volcengine", "zhipu");
+        assertThat(options("vendor")).containsExactly("alibaba", "baidu", "iflytek", "moonshot", "openai", "tencent", "volcengine", "zhipu");
         assertThat(options("model")).containsExactly("qwen-long", "qwen-max", "qwen-plus", "qwen-turbo");
         assertExplorerShows(QWEN_LONG_INPUT, List.of(20.0, 0.5), List.of("0.02 CNY per 1K", "0.0005 CNY per 1K"));
 
@@ -374,7 +374,8 @@ class DashboardIT {
     /**
      * A click on a marker of the chart opens that event's evidence: ERNIE Speed's listing at
      * 0.004 CNY per 1K on 1 May and its cut to free (免费) on 21 May, each with its own cell,
-     * page and hash, and the event's row is marked.
+     * page and hash, and the event's row is marked; and so for Moonshot's cut announced for a
+     * later date than a reading after it in the record.
      */
     @Test
     @Order(7)
@@ -396,6 +397,24 @@ class DashboardIT {
         assertEvidenceShows(DatedMayLog.ERNIE_SPEED_INPUT, "PriceListed #1, effective 2024-05-01 00:00:00 UTC, observed 2024-05-01 00:00:00 UTC",
                 "0.004", "2024-05-01T00:00:00Z");
         assertThat(selectedRows()).containsExactly("1");
+
+        // Moonshot's cut announced on the 19th for 1 June comes before the 25th's reading in the
+        // record but after it in effect: the chart runs by effective time (the price in effect at
+        // each instant, as /prices/as-of?axis=effective answers), and each marker still opens its own event.
+        browser.get(services.ledgerDashboardUrl() + "?point=" + DatedMayLog.MOONSHOT_8K_INPUT + "&currency=CNY");
+        awaitStatus("status", "ready");
+        assertThat(plottedTimes()).containsExactly(epochSeconds("2024-05-01T00:00:00Z"), epochSeconds("2024-05-25T00:00:00Z"),
+                epochSeconds("2024-06-01T00:00:00Z"));
+        assertThat(plottedPrices()).containsExactly(12.0, 12.0, 6.0);
+        clickMarker(2);
+        assertEvidenceShows(DatedMayLog.MOONSHOT_8K_INPUT, "PriceChanged #2, effective 2024-06-01 00:00:00 UTC, observed 2024-05-19 08:00:00 UTC",
+                "0.006（6月1日起）", "2024-05-19T08:00:00Z");
+        assertThat(selectedRows()).containsExactly("2");
+        clickMarker(1);
+        assertEvidenceShows(DatedMayLog.MOONSHOT_8K_INPUT, "PriceChanged #3, effective 2024-05-25 00:00:00 UTC, observed 2024-05-25 00:00:00 UTC",
+                "0.012", "2024-05-25T00:00:00Z");
+        assertThat(selectedRows()).containsExactly("3");
+        screenshot("explorer-marker-announced");
     }
 
     /**

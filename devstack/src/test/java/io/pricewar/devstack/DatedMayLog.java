@@ -35,7 +35,9 @@ import java.util.concurrent.TimeoutException;
  * scraper does not read, so no chain is shared with it. Prices in CNY per 1K tokens, cells as the
  * pages wrote them ("免费" is free). The times are chosen around the UTC day of 21 May: iFlytek's
  * cut falls on it in UTC but on the 22nd in Beijing, Doubao's batch listing on the 20th in UTC but
- * on the 21st in Beijing, and Tencent's cut at the very start of the 22nd.
+ * on the 21st in Beijing, and Tencent's cut at the very start of the 22nd. Moonshot's page (demo
+ * data) announces on the 19th a cut from 1 June, then on the 25th shows today's price without it:
+ * the record's order (seq) is then not the order the prices take effect in.
  */
 final class DatedMayLog {
 
@@ -45,6 +47,7 @@ final class DatedMayLog {
     static final String DOUBAO_32K_INPUT = "volcengine:doubao-pro-32k:input:standard";
     /** Demo data: the seeds give Doubao no batch price. */
     static final String DOUBAO_32K_BATCH_INPUT = "volcengine:doubao-pro-32k:input:batch";
+    static final String MOONSHOT_8K_INPUT = "moonshot:moonshot-v1-8k:input:standard";
 
     /**
      * One reading of a point: when it was observed, from when the page said it applies (null:
@@ -66,7 +69,10 @@ final class DatedMayLog {
             SPARK_LITE_INPUT, List.of(new Reading("2024-05-01T00:00:00Z", "0.018"), new Reading("2024-05-21T18:00:00Z", "免费")),
             HUNYUAN_LITE_INPUT, List.of(new Reading("2024-05-01T00:00:00Z", "0.008"), new Reading("2024-05-22T00:00:00Z", "免费")),
             DOUBAO_32K_INPUT, List.of(new Reading("2024-05-15T08:00:00Z", "0.0008")),
-            DOUBAO_32K_BATCH_INPUT, List.of(new Reading("2024-05-20T16:00:00Z", "0.0004")));
+            DOUBAO_32K_BATCH_INPUT, List.of(new Reading("2024-05-20T16:00:00Z", "0.0004")),
+            MOONSHOT_8K_INPUT, List.of(new Reading("2024-05-01T00:00:00Z", "0.012"),
+                    new Reading("2024-05-19T08:00:00Z", "2024-06-01T00:00:00Z", "0.006（6月1日起）"),
+                    new Reading("2024-05-25T00:00:00Z", "0.012")));
 
     private DatedMayLog() {
     }

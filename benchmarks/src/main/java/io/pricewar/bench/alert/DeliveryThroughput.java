@@ -25,8 +25,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * One price-war event that 10,000 webhook subscriptions want: how fast the service records and
- * delivers them all, signed, to a local receiver. Afterwards every request's signature is
- * verified with its subscription's secret and every delivery is checked DELIVERED in the outbox.
+ * delivers them all, signed, to a local receiver. The clock runs from the event's publication
+ * until the outbox records every delivery DELIVERED (the rate the target is about), and the time
+ * until the receiver has every request is printed beside it. Afterwards every request's
+ * signature is verified with its subscription's secret.
  *
  * <pre>bin/bench main io.pricewar.bench.alert.DeliveryThroughput [subscriptions, default 10000]</pre>
  */
@@ -57,15 +59,20 @@ public final class DeliveryThroughput {
             long start = System.nanoTime();
             stack.publish(drop);
             awaitReceived(receiver, count, Duration.ofMinutes(5));
-            long elapsed = System.nanoTime() - start;
+            long received = System.nanoTime() - start;
+            long delivered = awaitDeliveredInOutbox(stack, drop.eventId(), count);
+            long recorded = System.nanoTime() - start;
 
             int verified = verifySignatures(receiver, subscriptions, drop.eventId());
-            long delivered = deliveredInOutbox(stack, drop.eventId());
-            double perSecond = receiver.received.size() / (elapsed / 1e9);
-            System.out.printf("%none event matching %,d webhook subscriptions: %,d delivered in %d ms = %,.0f deliveries/s "
-                            + "(%d cores); signatures verified %,d; outbox DELIVERED %,d%n",
-                    count, receiver.received.size(), Duration.ofNanos(elapsed).toMillis(), perSecond,
-                    Runtime.getRuntime().availableProcessors(), verified, delivered);
+            System.out.printf("%none event matching %,d webhook subscriptions (%d cores):%n"
+                            + "  all received in %d ms = %,.0f deliveries/s%n"
+                            + "  all received and recorded DELIVERED in the outbox in %d ms = %,.0f deliveries/s"
+                            + "   (the figure for the target: at least 2,000/s, all signed and recorded)%n"
+                            + "  requests received %,d; signatures verified %,d; outbox DELIVERED %,d%n",
+                    count, Runtime.getRuntime().availableProcessors(),
+                    Duration.ofNanos(received).toMillis(), count / (received / 1e9),
+                    Duration.ofNanos(recorded).toMillis(), delivered / (recorded / 1e9),
+                    receiver.received.size(), verified, delivered);
         }
         System.exit(0);
     }
@@ -102,25 +109,22 @@ public final class DeliveryThroughput {
         return verified;
     }
 
-    private static long deliveredInOutbox(AlertStack stack, String eventId) {
+    /**
+     * Waits until the outbox records {@code count} deliveries of the event DELIVERED: the receiver
+     * may have answered before the service wrote the outcome, and a delivery counts once recorded.
+     */
+    private static long awaitDeliveredInOutbox(AlertStack stack, String eventId, int count) {
         MongoDatabase database = stack.app.getBean(MongoDatabase.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         long delivered = 0;
         while (System.nanoTime() < deadline) {
             delivered = Mono.from(database.getCollection(MongoCollections.DELIVERIES).countDocuments(Filters.and(
                     Filters.eq("eventId", eventId), Filters.eq("status", "DELIVERED")))).block();
-            // The receiver may have answered before the outcome was written: wait for the outbox to agree.
-            if (delivered > 0 && delivered == countOf(stack, eventId)) {
+            if (delivered >= count) {
                 break;
             }
-            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
         return delivered;
-    }
-
-    private static long countOf(AlertStack stack, String eventId) {
-        MongoDatabase database = stack.app.getBean(MongoDatabase.class);
-        return Mono.from(database.getCollection(MongoCollections.DELIVERIES).countDocuments(
-                Filters.eq("eventId", eventId))).block();
     }
 }
